@@ -57,6 +57,7 @@ export async function createTestPlatform(): Promise<TestPlatform> {
     skipMigrate: true,
     config: { demo: true, workers: false, logLevel: 'silent', dataDir: dir, storageDir: path.join(dir, 'storage') },
   });
+  await platform.app.ready();
   const requester = (token?: string): Requester => {
     const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}) =>
       platform.app.inject({

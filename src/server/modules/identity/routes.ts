@@ -19,7 +19,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/auth/dev-login', { schema: { tags: ['identity'], summary: '演示登录（仅演示模式）', body: DevLoginBody, response: { 200: SessionResponse } } }, async (req, reply) => {
     loginLimiter.hit(`dev:${req.ip}`);
-    const s = await devLogin(app.ctx.db, { ...req.body, demo: app.ctx.config.demo, ip: req.ip, userAgent: req.headers['user-agent'] });
+    const s = await devLogin(app.ctx.db, { ...req.body, demo: app.ctx.config.demo, log: app.ctx.log, ip: req.ip, userAgent: req.headers['user-agent'] });
     setSessionCookies(reply, s, secure);
     return { token: s.token, csrf: s.csrf, expiresAt: s.expiresAt.toISOString() };
   });

@@ -24,13 +24,13 @@ export async function resolveEnterprise(db: Db, userId: string, uscc?: string) {
 }
 
 /** Demo mode only: log in as any demo account without credentials, for scripts, tests and the demo. */
-export async function devLogin(db: Db, opts: { login: string; enterpriseUscc?: string; demo: boolean } & LoginContext) {
+export async function devLogin(db: Db, opts: { login: string; enterpriseUscc?: string; demo: boolean; log: (m: string) => void } & LoginContext) {
   if (!opts.demo) throw new AppError('DEMO_MODE_ONLY');
   const user = await repo.findUserByLogin(db, opts.login);
   if (!user || !user.active) throw new AppError('NOT_FOUND', { detail: '演示账号不存在', field: 'login' });
   const { enterpriseId, authorizationId } = await resolveEnterprise(db, user.id, opts.enterpriseUscc);
   const session = await openSession(db, { userId: user.id, enterpriseId, authorizationId, method: 'dev', ip: opts.ip, userAgent: opts.userAgent });
-  console.warn(`[tongban] DEMO dev login as "${user.login}" (${user.kind}) — demo mode must be off in production`);
+  opts.log(`DEMO dev login as "${user.login}" (${user.kind}) — demo mode must be off in production`);
   await recordAudit(db, { ...systemActor, userId: user.id, displayName: user.name }, { action: 'identity.dev_login', targetType: 'user', targetId: user.id, ip: opts.ip });
   return session;
 }
