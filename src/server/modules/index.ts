@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TongbanModule } from '../platform/http/module.js';
 
 /**
@@ -25,8 +25,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export async function loadModules(): Promise<TongbanModule[]> {
   const modules: TongbanModule[] = [];
   for (const name of MODULE_ORDER) {
-    if (!existsSync(path.join(here, name, 'module.ts'))) continue;
-    modules.push((await import(`./${name}/module.ts`)).default as TongbanModule);
+    const file = path.join(here, name, 'module.ts');
+    if (!existsSync(file)) continue;
+    // A plain file URL, not a template path: bundler-aware runners (vitest) would otherwise freeze the list of files.
+    modules.push((await import(/* @vite-ignore */ pathToFileURL(file).href)).default as TongbanModule);
   }
   return modules;
 }
