@@ -5,6 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createPlatform, type Platform } from '../src/server/platform/boot.js';
+import type { Config } from '../src/server/config.js';
 import { drainJobs } from '../src/server/platform/jobs/worker.js';
 import { withDatabase } from './global-setup.js';
 
@@ -47,16 +48,28 @@ export interface TestPlatform extends Platform {
   close: () => Promise<void>;
 }
 
-/** A platform on a fresh copy of the demo database, without HTTP listening or background workers. */
-export async function createTestPlatform(): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  /** Listen on a free port of 127.0.0.1 and set config.publicUrl to it (for tests that speak real HTTP, e.g. OIDC). */
+  listen?: boolean;
+  /** Configuration overrides (e.g. oidcIssuer), applied before the app is built. */
+  config?: Partial<Config>;
+}
+
+/** A platform on a fresh copy of the demo database, without background workers (and without HTTP unless `listen`). */
+export async function createTestPlatform(opts: TestPlatformOptions = {}): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const dir = path.resolve(`.tmp/test-files-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const platform = await createPlatform({
     databaseUrl: database.url,
     skipMigrate: true,
-    config: { demo: true, workers: false, logLevel: 'silent', dataDir: dir, storageDir: path.join(dir, 'storage') },
+    config: { demo: true, workers: false, logLevel: 'silent', dataDir: dir, storageDir: path.join(dir, 'storage'), ...opts.config },
   });
+  if (opts.listen) {
+    await platform.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = platform.app.server.address();
+    platform.config.publicUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
   await platform.app.ready();
   const requester = (token?: string): Requester => {
     const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: Body, headers: Record<string, string> = {}) =>

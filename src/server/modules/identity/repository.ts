@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import './tables.js';
 
@@ -28,10 +29,43 @@ export const findLiveSession = (db: Executor, tokenHash: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.enterprise_id', 's.authorization_id', 'u.kind', 'u.name', 'u.active'])
+    .leftJoin('enterprises as e', 'e.id', 's.enterprise_id')
+    .leftJoin('enterprise_authorizations as a', 'a.id', 's.authorization_id')
+    .select(['s.id', 's.user_id', 's.enterprise_id', 's.authorization_id', 'u.kind', 'u.name', 'u.active', 'e.legal_rep_user_id'])
+    .select(['a.enterprise_id as authorized_enterprise_id', 'a.agent_user_id', 'a.valid_from as authorization_valid_from', 'a.valid_until as authorization_valid_until', 'a.revoked_at as authorization_revoked_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
 
 export const revokeSession = (db: Executor, id: string) => db.updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', id).execute();
+
+export const findPersonByPhone = (db: Executor, phone: string) =>
+  db.selectFrom('users').selectAll().where('kind', '=', 'person').where('phone', '=', phone).executeTakeFirst();
+export const findPersonByIdCard = (db: Executor, idCard: string) =>
+  db.selectFrom('users').selectAll().where('kind', '=', 'person').where('id_card', '=', idCard).executeTakeFirst();
+
+/**
+ * Counts a wrong password in one statement (no lost updates under parallel guesses); the tenth failure in a row
+ * locks the account and starts counting afresh.
+ */
+export const recordFailedLogin = (db: Executor, userId: string, maxFailures: number, lockMinutes: number) =>
+  db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_logins: eb.case().when('failed_logins', '>=', maxFailures - 1).then(0).else(eb('failed_logins', '+', 1)).end(),
+      locked_until: eb
+        .case()
+        .when('failed_logins', '>=', maxFailures - 1)
+        .then(sql<Date>`now() + make_interval(mins => ${lockMinutes})`)
+        .else(eb.ref('locked_until'))
+        .end(),
+    }))
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirstOrThrow();
+export const clearFailedLogins = (db: Executor, userId: string) =>
+  db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
+
+export const setSessionEnterprise = (db: Executor, id: string, enterpriseId: string | null, authorizationId: string | null) =>
+  db.updateTable('sessions').set({ enterprise_id: enterpriseId, authorization_id: authorizationId }).where('id', '=', id).execute();

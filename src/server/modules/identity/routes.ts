@@ -1,9 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DevLoginBody, SessionResponse } from './schemas.js';
-import { describeMe, devLogin } from './service.js';
+import { ActAsBody, CallbackQuery, DevLoginBody, LoginQuery, SessionResponse } from './schemas.js';
+import { actAs, describeMe, devLogin } from './service.js';
 import { closeSession } from './sessions.js';
 import { RateLimiter } from '../../platform/http/rate-limit.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { finishLogin, providerLogoutUrl, startLogin } from './rp.js';
+import { errorPage } from './oidc/pages.js';
+
+/** The browser's pending login (authorisation code + PKCE) is bound to this cookie, sent only to the auth routes. */
+const LOGIN_COOKIE = 'tb_oidc';
+const LOGIN_COOKIE_PATH = '/api/v1/auth';
 
 const loginLimiter = new RateLimiter(30, 60_000);
 
@@ -24,11 +31,36 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     return { token: s.token, csrf: s.csrf, expiresAt: s.expiresAt.toISOString() };
   });
 
+  app.get('/auth/login', { schema: { tags: ['identity'], summary: '统一身份认证登录：跳转到认证服务（授权码 + PKCE）', querystring: LoginQuery } }, async (req, reply) => {
+    loginLimiter.hit(`login:${req.ip}`);
+    const login = await startLogin(app.ctx, req.query);
+    reply.setCookie(LOGIN_COOKIE, login.loginId, { path: LOGIN_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure, maxAge: login.maxAgeSeconds });
+    return reply.redirect(login.url, 302);
+  });
+
+  app.get('/auth/callback', { schema: { tags: ['identity'], summary: '统一身份认证回调：换取令牌、建立会话并返回原页面', querystring: CallbackQuery } }, async (req, reply) => {
+    reply.clearCookie(LOGIN_COOKIE, { path: LOGIN_COOKIE_PATH });
+    try {
+      const done = await finishLogin(app.ctx, { loginId: req.cookies[LOGIN_COOKIE], callbackUrl: `${app.ctx.config.publicUrl}${req.url}`, ip: req.ip, userAgent: req.headers['user-agent'] });
+      if (!done.cancelled) setSessionCookies(reply, done.session, secure);
+      return reply.redirect(done.returnTo, 302);
+    } catch (err) {
+      // A browser lands here: answer with a page it can show, keeping the stable code for scripts.
+      if (!(err instanceof AppError)) throw err;
+      return reply.status(err.status).header('x-error-code', err.code).type('text/html; charset=utf-8').send(errorPage(err.message));
+    }
+  });
+
+  app.post('/auth/act-as', { schema: { tags: ['identity'], summary: '切换办事身份：以个人或所代表的企业（法定代表人 / 授权代办）办事', body: ActAsBody } }, async (req) =>
+    actAs(app.ctx.db, req.actor, req.body.enterpriseUscc, req.ip),
+  );
+
   app.get('/me', { schema: { tags: ['identity'], summary: '当前登录人信息（本人数据不脱敏）' } }, async (req) => describeMe(app.ctx.db, req.actor));
 
   app.post('/auth/logout', { schema: { tags: ['identity'], summary: '退出登录' } }, async (req, reply) => {
     if (req.actor.sessionId) await closeSession(app.ctx.db, req.actor.sessionId);
     reply.clearCookie('tb_session', { path: '/' }).clearCookie('tb_csrf', { path: '/' });
-    return { ok: true };
+    // With an external provider the browser should also end its single sign-on there.
+    return { ok: true, providerLogoutUrl: await providerLogoutUrl(app.ctx) };
   });
 };

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../../platform/audit/audit.js';
-import { systemActor, type Actor } from '../../platform/auth/actor.js';
+import { requireLogin, systemActor, type Actor } from '../../platform/auth/actor.js';
 import { maskIdCard, maskPhone } from '../../platform/privacy/mask.js';
 import * as repo from './repository.js';
 import { openSession } from './sessions.js';
@@ -57,4 +57,20 @@ export async function describeMe(db: Db, actor: Actor) {
     actingFor: acting ? { id: acting.id, uscc: acting.uscc, name: acting.name, authorizationId: actor.authorizationId ?? null } : null,
     enterprises: enterprises.map((e) => ({ id: e.id, uscc: e.uscc, name: e.name, asLegalRepresentative: e.legal_rep_user_id === user.id, itemCodes: e.item_codes, validUntil: e.valid_until })),
   };
+}
+
+/**
+ * Switches the current session between acting as oneself and acting for an enterprise (the legal representative's
+ * or an authorised agent's). Takes effect from the next request; audited with both identities.
+ */
+export async function actAs(db: Db, actor: Actor, uscc: string | null, ip?: string | null) {
+  requireLogin(actor);
+  if (actor.kind === 'staff' || !actor.sessionId) throw new AppError('FORBIDDEN', { detail: '仅个人用户可切换办事身份' });
+  const { enterpriseId, authorizationId } = await resolveEnterprise(db, actor.userId, uscc ?? undefined);
+  await db.transaction().execute(async (tx) => {
+    await repo.setSessionEnterprise(tx, actor.sessionId!, enterpriseId, authorizationId);
+    await recordAudit(tx, { ...actor, enterpriseId, authorizationId }, { action: 'identity.act_as', targetType: 'enterprise', targetId: enterpriseId, detail: { previousEnterpriseId: actor.enterpriseId ?? null }, ip });
+  });
+  const acting = enterpriseId ? await repo.findEnterpriseById(db, enterpriseId) : undefined;
+  return { actingFor: acting ? { id: acting.id, uscc: acting.uscc, name: acting.name, authorizationId } : null };
 }

@@ -50,7 +50,7 @@ export async function openSession(db: Executor, s: NewSession): Promise<{ token:
 /** Resolves a bearer or cookie token to the acting person, their grants and scope. */
 export async function actorForToken(db: Db, token: string): Promise<Actor | null> {
   const session = await repo.findLiveSession(db, sha256Hex(token));
-  if (!session || !session.active) return null;
+  if (!session || !session.active || !actingIsValid(session)) return null;
   const grants = (await repo.findGrants(db, session.user_id)).map((g) => ({ role: g.role as Role, agencyId: g.agency_id }));
   const scope = grants.length ? await agencyDescendants(db) : undefined;
   const isStaff = session.kind === 'staff';
@@ -66,6 +66,26 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
     scope,
     sessionId: session.id,
   };
+}
+
+type LiveSession = NonNullable<Awaited<ReturnType<typeof repo.findLiveSession>>>;
+
+/**
+ * A session acting for an enterprise stays valid only while the right to do so does: the user is still its legal
+ * representative, or the authorisation (授权代办) is neither revoked nor expired. Checked on every request, so a
+ * revocation or expiry takes effect at once.
+ */
+function actingIsValid(s: LiveSession): boolean {
+  if (!s.enterprise_id) return true;
+  if (!s.authorization_id) return s.legal_rep_user_id === s.user_id;
+  const now = new Date();
+  return (
+    s.authorized_enterprise_id === s.enterprise_id &&
+    s.agent_user_id === s.user_id &&
+    !s.authorization_revoked_at &&
+    new Date(s.authorization_valid_from!) <= now &&
+    new Date(s.authorization_valid_until!) > now
+  );
 }
 
 export const closeSession = (db: Executor, sessionId: string) => repo.revokeSession(db, sessionId);

@@ -25,6 +25,7 @@ export interface UsersTable {
   password_hash: string | null;
   failed_logins: Generated<number>;
   locked_until: Date | null;
+  password_changed_at: Date | null;
   active: Generated<boolean>;
   created_at: Generated<Date>;
 }
@@ -78,5 +79,49 @@ declare module '../../platform/db/types.js' {
     role_grants: RoleGrantsTable;
     enterprise_authorizations: EnterpriseAuthorizationsTable;
     sessions: SessionsTable;
+  }
+}
+
+export interface IdentitySecretsTable {
+  name: string;
+  value: unknown;
+  created_at: Generated<Date>;
+}
+export interface OidcPayloadsTable {
+  model: string;
+  id: string;
+  payload: unknown;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  expires_at: Date | null;
+  consumed_at: Date | null;
+}
+export interface OidcLoginStatesTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  expires_at: Date;
+  created_at: Generated<Date>;
+}
+export interface OtpChallengesTable {
+  id: Generated<string>;
+  phone: string;
+  code_hash: string;
+  expires_at: Date;
+  attempts: Generated<number>;
+  consumed_at: Date | null;
+  ip: string | null;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/types.js' {
+  interface Database {
+    identity_secrets: IdentitySecretsTable;
+    oidc_payloads: OidcPayloadsTable;
+    oidc_login_states: OidcLoginStatesTable;
+    otp_challenges: OtpChallengesTable;
   }
 }

@@ -1,0 +1,22 @@
+/** Day arithmetic in Asia/Shanghai (UTC+8 all year, no daylight saving), where time limits are counted. */
+const OFFSET_MS = 8 * 3600_000;
+
+/** The Shanghai calendar day of an instant, as 'YYYY-MM-DD'. */
+export function shanghaiDay(d: Date): string {
+  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The last millisecond of a Shanghai day: a limit "due on day D" may be met until the end of D. */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(Date.parse(`${day}T23:59:59.999Z`) - OFFSET_MS);
+}
+
+export function addNaturalDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function naturalDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
+}

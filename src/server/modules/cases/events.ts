@@ -1,0 +1,30 @@
+import type { Executor } from '../../platform/db/database.js';
+import { publish } from '../../platform/jobs/events.js';
+import type { CaseRow, StepRow } from './engine/engine.js';
+
+/** Domain events of cases (docs/contracts.md). Published in the acting transaction: they exist iff the change commits. */
+export const caseRef = (c: CaseRow) => ({
+  caseId: c.id, caseNo: c.case_no, itemId: c.item_id, itemVersionId: c.item_version_id, agencyId: c.agency_id,
+  applicantUserId: c.applicant_user_id, enterpriseId: c.enterprise_id, channel: c.channel, situationCode: c.situation_code,
+});
+
+export const stepPayload = (c: CaseRow, s: StepRow) => ({
+  ...caseRef(c), stepId: s.id, seq: s.seq, nodeId: s.node_id, nodeName: s.node_name, action: s.action, actionLabel: s.action_label,
+  opinion: s.opinion, actorUserId: s.actor_user_id, actorName: s.actor_name, startedAt: new Date(s.started_at).toISOString(),
+  endedAt: s.ended_at ? new Date(s.ended_at).toISOString() : null, state: s.state,
+});
+
+export async function publishSteps(db: Executor, c: CaseRow, steps: StepRow[]) {
+  for (const s of steps) await publish(db, 'case.step_completed', stepPayload(c, s));
+}
+
+export async function publishCaseEvent(db: Executor, event: 'case.submitted' | 'case.accepted' | 'case.corrections_requested' | 'case.completed' | 'case.delivered', c: CaseRow, extra: Record<string, unknown> = {}) {
+  await publish(db, event, {
+    ...caseRef(c),
+    submittedAt: c.submitted_at ? new Date(c.submitted_at).toISOString() : null,
+    acceptedAt: c.accepted_at ? new Date(c.accepted_at).toISOString() : null,
+    completedAt: c.completed_at ? new Date(c.completed_at).toISOString() : null,
+    deliveredAt: c.delivered_at ? new Date(c.delivered_at).toISOString() : null,
+    ...extra,
+  });
+}

@@ -1,0 +1,46 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.js';
+
+/** A half-open instant range [from, to) and an optional agency filter (null = the whole district). */
+export interface FigureRange { from: Date; to: Date; agencyId: string | null }
+
+const agencyFilter = (column: string, agencyId: string | null) => (agencyId ? sql`AND ${sql.ref(column)} = ${agencyId}` : sql``);
+
+/**
+ * Per agency: cases completed in the range (查询类 excluded) and how many of them have their counted rating,
+ * locally and as acknowledged by the city system (only pushed ratings count in the city's figures).
+ */
+export async function caseRatingCoverage(db: Executor, r: FigureRange) {
+  const q = await sql<{ agency_id: string | null; completed: number; rated: number; rated_pushed: number }>`
+    SELECT i.agency_id, count(*)::int AS completed, count(i.counted_rating_id)::int AS rated,
+           count(*) FILTER (WHERE x.push_status = 'pushed')::int AS rated_pushed
+    FROM rating_invitations i LEFT JOIN ratings x ON x.id = i.counted_rating_id
+    WHERE i.kind = 'case' AND i.occurred_at >= ${r.from} AND i.occurred_at < ${r.to}
+      AND i.item_kind IS DISTINCT FROM 'query' ${agencyFilter('i.agency_id', r.agencyId)}
+    GROUP BY i.agency_id`.execute(db);
+  return q.rows;
+}
+
+/** Per agency: counted ratings given in the range, bad ones (appeals upheld excluded), real-name bad ones, mean level. */
+export async function ratingLevels(db: Executor, r: FigureRange) {
+  const q = await sql<{ agency_id: string | null; counted: number; bad: number; bad_real_name: number; level_sum: number; repeats: number }>`
+    SELECT agency_id,
+           count(*) FILTER (WHERE counted)::int AS counted,
+           count(*) FILTER (WHERE counted AND is_bad AND NOT appeal_upheld)::int AS bad,
+           count(*) FILTER (WHERE counted AND is_bad AND NOT appeal_upheld AND real_name)::int AS bad_real_name,
+           coalesce(sum(level) FILTER (WHERE counted), 0)::int AS level_sum,
+           count(*) FILTER (WHERE NOT counted)::int AS repeats
+    FROM ratings WHERE rated_at >= ${r.from} AND rated_at < ${r.to} ${agencyFilter('agency_id', r.agencyId)}
+    GROUP BY agency_id`.execute(db);
+  return q.rows;
+}
+
+/** Mean level per item (counted ratings of cases), the most rated items first. */
+export async function ratingLevelsPerItem(db: Executor, r: FigureRange, limit = 50) {
+  const q = await sql<{ item_id: string; item_name: string | null; agency_id: string | null; counted: number; level_sum: number; bad: number }>`
+    SELECT item_id, max(item_name) AS item_name, max(agency_id) AS agency_id, count(*)::int AS counted,
+           sum(level)::int AS level_sum, count(*) FILTER (WHERE is_bad AND NOT appeal_upheld)::int AS bad
+    FROM ratings WHERE counted AND item_id IS NOT NULL AND rated_at >= ${r.from} AND rated_at < ${r.to} ${agencyFilter('agency_id', r.agencyId)}
+    GROUP BY item_id ORDER BY count(*) DESC, item_id LIMIT ${limit}`.execute(db);
+  return q.rows;
+}

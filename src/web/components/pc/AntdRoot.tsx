@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { ConfigProvider, type ThemeConfig } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useA11y } from '../../a11y/a11y.tsx';
+import { useLang } from '../../i18n/i18n.tsx';
+
+/**
+ * antd set up for Tongban: the government blue, the language, and the 适老化 settings turned into design tokens
+ * (antd sizes are in px, so the <html> class alone would not enlarge them). Used by the portal, the kiosk and,
+ * later, the workbench and admin console. `scale` enlarges further for touch screens (kiosk).
+ */
+export function useAntdTheme(scale = 1): ThemeConfig {
+  const { settings } = useA11y();
+  const base = (settings.largeText ? 19 : 15) * scale;
+  return {
+    token: {
+      colorPrimary: settings.highContrast ? '#003a75' : '#0b5cad',
+      colorLink: settings.highContrast ? '#003a75' : '#0b5cad',
+      colorText: settings.highContrast ? '#000000' : '#1f2329',
+      colorTextSecondary: settings.highContrast ? '#1a1a1a' : '#4e5969',
+      colorTextDescription: settings.highContrast ? '#1a1a1a' : '#4e5969',
+      colorTextPlaceholder: settings.highContrast ? '#333333' : '#6b7280',
+      colorBorder: settings.highContrast ? '#4d4d4d' : '#c9d1dc',
+      colorError: '#b42318',
+      fontSize: Math.round(base),
+      fontSizeLG: Math.round(base * 1.15),
+      controlHeight: Math.round((settings.largeText ? 42 : 34) * scale),
+      controlHeightLG: Math.round((settings.largeText ? 50 : 42) * scale),
+      borderRadius: 6,
+      fontFamily: 'var(--tb-font)',
+    },
+  };
+}
+
+export function AntdRoot({ children, scale = 1 }: { children: ReactNode; scale?: number }) {
+  const { lang } = useLang();
+  const theme = useAntdTheme(scale);
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} componentSize={scale > 1 ? 'large' : 'middle'}>
+      {children}
+    </ConfigProvider>
+  );
+}

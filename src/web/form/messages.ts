@@ -1,0 +1,46 @@
+import { defineMessages } from '../i18n/i18n.tsx';
+
+/** Validation and form-chrome messages shared by every skin of the schema form. */
+export const formMessages = defineMessages(
+  {
+    required: '请填写{label}',
+    requiredChoice: '请选择{label}',
+    minLength: '至少填写 {n} 个字',
+    maxLength: '不能超过 {n} 个字',
+    minimum: '不能小于 {n}',
+    maximum: '不能大于 {n}',
+    integer: '请填写整数',
+    number: '请填写数字',
+    pattern: '格式不正确',
+    date: '请按 年-月-日 填写日期',
+    email: '电子邮箱格式不正确',
+    phone: '请填写11位手机号码',
+    enum: '请从选项中选择',
+    errorSummary: '有 {n} 处需要修改',
+    errorSummaryHint: '请根据下列提示修改后再继续：',
+    requiredMark: '（必填）',
+    prefilled: '已根据您的身份信息自动填写',
+    select: '请选择',
+  },
+  {
+    required: 'Please enter {label}',
+    requiredChoice: 'Please choose {label}',
+    minLength: 'At least {n} characters',
+    maxLength: 'At most {n} characters',
+    minimum: 'Must be at least {n}',
+    maximum: 'Must be at most {n}',
+    integer: 'Please enter a whole number',
+    number: 'Please enter a number',
+    pattern: 'The format is not right',
+    date: 'Please enter a date as YYYY-MM-DD',
+    email: 'Not a valid email address',
+    phone: 'Please enter an 11-digit mobile number',
+    enum: 'Please choose one of the options',
+    errorSummary: '{n} problem(s) to fix',
+    errorSummaryHint: 'Please fix the following before continuing:',
+    requiredMark: '(required)',
+    prefilled: 'Filled in from your verified identity',
+    select: 'Select',
+  },
+);
+export type FormMessageKey = keyof (typeof formMessages)['zh-CN'];
