@@ -10,7 +10,7 @@ let t: TestPlatform;
 let operations: { method: string; path: string }[] = [];
 const actors: Record<string, Requester> = {};
 
-const hostileStrings = ["' OR 1=1 --", '../../../etc/passwd', '<script>alert(1)</script>', '\u0000', 'x'.repeat(5000), '🙂中文', '-1', '1e309', 'null'];
+const hostileStrings = ["' OR 1=1 --", '../../../etc/passwd', '\u0000<script>', 'x'.repeat(5000), '🙂中文-1e309'];
 const hostileBodies: unknown[] = [
   null,
   [],
@@ -38,8 +38,6 @@ beforeAll(async () => {
   );
   actors.anonymous = t.anon;
   actors.centerAdmin = await t.as('admin.sun');
-  actors.supervisor = await t.as('sup.zheng');
-  actors.reviewer = await t.as('scj.reviewer');
   actors.resident = await t.as('zhangwei');
 }, 120_000);
 afterAll(() => t.close());

@@ -64,3 +64,22 @@ export async function act(t: TestPlatform, login: string, caseId: string, path: 
   const { version } = await staffView(t, 'admin.sun', caseId);
   return (await t.as(login)).post(`/api/v1/cases/${caseId}/${path}`, { version, ...body });
 }
+
+/** An instant given as Shanghai wall-clock time, e.g. at('2026-09-28 10:00'). */
+export const at = (shanghai: string) => new Date(`${shanghai.replace(' ', 'T')}:00+08:00`);
+/** The Shanghai day of an instant (deadlines are shown as dates). */
+export const dayOf = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+export async function caseRow(t: TestPlatform, id: string) {
+  return t.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Messages the notifications module queued for a user from one template (the user's inbox rows). */
+export async function messagesTo(t: TestPlatform, login: string, template: string) {
+  return t.db.selectFrom('messages as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['m.id', 'm.title', 'm.body', 'm.channel'])
+    .where('u.login', '=', login).where('m.template_key', '=', template).execute();
+}
+
+export async function userIdOf(t: TestPlatform, login: string) {
+  return (await t.db.selectFrom('users').select('id').where('login', '=', login).executeTakeFirstOrThrow()).id;
+}

@@ -88,6 +88,21 @@ describe('public catalogue', () => {
     expect((await t.anon.get('/api/v1/catalog/items/food-business-licence/materials/x/blank-form')).statusCode).toBe(404);
     expect((await t.anon.get('/api/v1/catalog/files/not-a-uuid')).statusCode).toBe(404);
   });
+
+  it('hostile input (NUL bytes, malformed JSON, empty edits) gets a 4xx, never a 500', async () => {
+    for (const url of ['/api/v1/catalog/items/%00', '/api/v1/catalog/search?q=%E9%A3%9F%00', '/api/v1/catalog/items?agencyId=%00', '/api/v1/catalog/items?lifeEvent=a%00b']) {
+      expect((await t.anon.get(url)).statusCode, url).toBe(400);
+    }
+    const admin = await t.as('scj.admin');
+    expect((await admin.post('/api/v1/catalog/admin/items', itemBody({ name: '食品\u0000许可' }))).statusCode).toBe(400);
+    expect((await admin.post('/api/v1/catalog/admin/items', itemBody({ form: { type: 'object', properties: { 'a\u0000': { type: 'string' } } } }))).statusCode).toBe(400);
+    expect((await admin.post('/api/v1/catalog/admin/items', '{"key": ', { 'content-type': 'application/json' })).statusCode).toBe(400);
+    const empty = await admin.patch('/api/v1/catalog/admin/items/food-business-licence', {});
+    expect(empty.statusCode).toBe(400);
+    const sun = await t.as('admin.sun');
+    const hall = { name: '坏大厅', address: '沪闵路1号', hours: '星期一至星期五 9:00-17:00', appointment: false, windows: [{ id: 'A1', name: '窗', type: '无差别综窗', itemKeys: ['no-such-item'] }], kiosks: [] };
+    expect((await sun.put('/api/v1/catalog/admin/halls/bad-hall', hall)).json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'windows.0.itemKeys' });
+  });
 });
 
 describe('form files', () => {

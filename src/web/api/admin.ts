@@ -37,9 +37,9 @@ export const adminApi = {
   createAgency: (b: Record<string, unknown>) => api.post<Agency>('/agencies', b),
   patchAgency: (id: string, b: Record<string, unknown>) => api.patch<Agency>(`/agencies/${enc(id)}`, b),
   staff: (agencyId?: string) => api.get<{ items: StaffRow[] }>('/admin/staff', { query: { agencyId } }),
-  createStaff: (b: { login: string; name: string; phone?: string | null; agencyId: string }) => api.post<{ user?: StaffRow; initialPassword?: string; password?: string }>('/admin/staff', b),
+  createStaff: (b: { login: string; name: string; phone?: string | null; agencyId: string }) => api.post<{ staff: StaffRow; temporaryPassword: string }>('/admin/staff', b),
   setActive: (id: string, active: boolean) => api.post<unknown>(`/admin/staff/${enc(id)}/active`, { active }),
-  resetPassword: (id: string) => api.post<{ temporaryPassword?: string; password?: string }>(`/admin/staff/${enc(id)}/reset-password`),
+  resetPassword: (id: string) => api.post<{ id: string; temporaryPassword: string }>(`/admin/staff/${enc(id)}/reset-password`),
   grantRole: (id: string, role: string, agencyId: string) => api.post<unknown>(`/admin/staff/${enc(id)}/roles`, { role, agencyId }),
   revokeRole: (id: string, role: string, agencyId: string) => api.post<unknown>(`/admin/staff/${enc(id)}/roles/revoke`, { role, agencyId }),
 

@@ -81,6 +81,7 @@ export function toItemGuide(raw: Raw): ItemGuide {
     visits: num(g, 0, 'visits'),
     channels: { pc: channels.pc !== false, mobile: channels.mobile !== false, kiosk: channels.kiosk !== false, window: channels.window !== false },
     materials: asList(pick(g, 'materials')).map(toMaterial),
+    situations: asList(pick(g, 'situations')).map((s) => ({ name: str(s, 'name'), handlingCode: str(s, 'handlingCode') })),
     formSchema: (pick<FormSchema>(g, 'formSchema', 'form') ?? { type: 'object', properties: {} }) as FormSchema,
     steps: asList(pick(g, 'steps', 'processSteps', 'process')).map((s) => ({ name: str(s, 'name', 'step'), handler: optStr(s, 'handler', 'role'), limit: optStr(s, 'limit', 'timeLimit'), standard: optStr(s, 'standard', 'criteria') })),
     locations: locationsOf(g),

@@ -47,6 +47,7 @@ function toDraft(o: Raw): Draft {
     itemKey: str(o, 'itemKey', 'itemId'),
     itemName: str(o, 'itemName', 'name'),
     form: (pick<FormData>(o, 'formData', 'form') ?? {}) as FormData,
+    situationCode: optStr(o, 'situationCode'),
     materials: asList(pick(o, 'materials')).map((m) => ({ materialId: str(m, 'materialId', 'id'), uploadIds: (pick<string[]>(m, 'uploadIds') ?? []) as string[], exempt: str(m, 'method') === 'exempt' })),
     updatedAt: str(o, 'updatedAt', 'createdAt'),
   };
@@ -120,8 +121,8 @@ export const casesApi = {
   async createDraft(itemKey: string, form: FormData, ctx: SubmitContext): Promise<Draft> {
     return toDraft(await api.post<Raw>('/cases/drafts', { itemKey, channel: ctx.channel, ...(ctx.terminalId ? { terminalId: ctx.terminalId } : {}), formData: form }));
   },
-  async saveDraft(id: string, version: number | undefined, form: FormData, materials: DraftMaterial[]): Promise<Draft> {
-    return toDraft(await api.patch<Raw>(`/cases/drafts/${encodeURIComponent(id)}`, { ...(version ? { version } : {}), formData: form, materials: materialInputs(materials) }));
+  async saveDraft(id: string, version: number | undefined, form: FormData, materials: DraftMaterial[], situationCode?: string): Promise<Draft> {
+    return toDraft(await api.patch<Raw>(`/cases/drafts/${encodeURIComponent(id)}`, { ...(version ? { version } : {}), ...(situationCode ? { situationCode } : {}), formData: form, materials: materialInputs(materials) }));
   },
   async draft(id: string): Promise<Draft> {
     return toDraft(await api.get<Raw>(`/cases/drafts/${encodeURIComponent(id)}`));

@@ -73,6 +73,8 @@ export interface ItemGuide {
   visits: number;
   channels: Record<Channel, boolean>;
   materials: GuideMaterial[];
+  /** 办理情形 (业务办理项): the applicant picks one when there are several. */
+  situations: { name: string; handlingCode: string }[];
   formSchema: FormSchema;
   steps: GuideStep[];
   locations: GuideLocation[];
@@ -123,6 +125,7 @@ export interface Draft {
   itemKey: string;
   itemName: string;
   form: FormData;
+  situationCode: string | null;
   materials: DraftMaterial[];
   updatedAt: string;
 }

@@ -2,7 +2,9 @@ import type { RouteObject } from 'react-router-dom';
 import { portalRoutes } from '../pages/portal/routes.tsx';
 import { mobileRoutes } from '../pages/mobile/routes.tsx';
 import { kioskRoutes } from '../pages/kiosk/routes.tsx';
-import { reservedRoutes } from '../pages/reserved/routes.tsx';
+import { workbenchRoutes } from '../pages/workbench/routes.tsx';
+import { adminRoutes } from '../pages/admin/routes.tsx';
+import { publicRoutes } from '../pages/public/routes.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
 /**
@@ -13,6 +15,8 @@ import { RouteErrorPage } from './RouteErrorPage.tsx';
 export const appRoutes: RouteObject[] = [
   ...mobileRoutes, //   /m/*        手机版 H5 (antd-mobile)
   ...kioskRoutes, //    /kiosk/*    自助终端 (antd, large)
-  ...reservedRoutes, // /workbench, /admin, /rate/:windowId, /cannot-get-done — built by other engineers
+  ...workbenchRoutes, // /workbench/* 工作台 (antd): 待办、办件、综窗受理、超期、工单
+  ...adminRoutes, //    /admin/*     管理后台 (antd): 事项、指南检查、机构、人员、日历、大厅、模板、督查、指标
+  ...publicRoutes, //   /rate/:windowId 窗口评价器, /cannot-get-done 办不成事 (plain HTML)
   ...portalRoutes, //   /*          PC portal (antd), also the catch-all 404
 ].map((r) => ({ ...r, errorElement: <RouteErrorPage /> }));

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, newIdempotencyKey } from '../api/client.ts';
 import { casesApi, type SubmitContext } from '../api/services.ts';
 import type { Draft, ItemGuide, SubmitAnswer } from '../api/types.ts';
+import type { FormData, FormSchema } from '../../shared/form-schema.ts';
 import { useAnnounce } from '../a11y/Announcer.tsx';
 import { useSession } from '../session/session.tsx';
 import { applyDefaults, applyPrefill } from '../form/prefill.ts';
@@ -16,11 +17,32 @@ import { useMaterialUploads } from './useMaterialUploads.ts';
 export const APPLY_STEPS = ['form', 'materials', 'review', 'done'] as const;
 export type ApplyStep = (typeof APPLY_STEPS)[number];
 
+/**
+ * 办理情形: when an item has several, the choice is shown as the first question of the form (a synthetic enum
+ * field) and sent to the API as situationCode, never inside the form data.
+ */
+export const SITUATION_FIELD = '__situation';
+
+function withSituation(guide: ItemGuide): FormSchema {
+  if (guide.situations.length < 2) return guide.formSchema;
+  const field: FormSchema = { type: 'string', title: '办理情形', enum: guide.situations.map((s) => s.handlingCode), 'x-ui': { enumNames: guide.situations.map((s) => s.name), order: -1, help: '请选择与您情况相符的一项' } };
+  return { ...guide.formSchema, properties: { [SITUATION_FIELD]: field, ...(guide.formSchema.properties ?? {}) }, required: [SITUATION_FIELD, ...(guide.formSchema.required ?? [])] };
+}
+
+function splitSituation(values: FormData): { formData: FormData; situationCode?: string } {
+  const { [SITUATION_FIELD]: situation, ...formData } = values;
+  return { formData, situationCode: typeof situation === 'string' ? situation : undefined };
+}
+
 export function useApplication(guide: ItemGuide, draft: Draft | null, ctx: SubmitContext, idPrefix = 'f') {
   const { me } = useSession();
   const announce = useAnnounce();
-  const initial = useMemo(() => applyPrefill(guide.formSchema, applyDefaults(guide.formSchema, draft?.form ?? {}), me), [guide, draft, me]);
-  const form = useSchemaForm(guide.formSchema, initial.data, { idPrefix, prefilled: initial.filled });
+  const schema = useMemo(() => withSituation(guide), [guide]);
+  const initial = useMemo(() => {
+    const saved = { ...(draft?.form ?? {}), ...(draft?.situationCode ? { [SITUATION_FIELD]: draft.situationCode } : {}) };
+    return applyPrefill(schema, applyDefaults(schema, saved), me);
+  }, [schema, draft, me]);
+  const form = useSchemaForm(schema, initial.data, { idPrefix, prefilled: initial.filled });
   const materials = useMaterialUploads(guide.id, guide.materials, draft?.materials);
   const [step, setStep] = useState<ApplyStep>('form');
   const [draftId, setDraftId] = useState<string | null>(draft?.id ?? null);
@@ -39,7 +61,8 @@ export function useApplication(guide: ItemGuide, draft: Draft | null, ctx: Submi
       setProblem(message);
       announce(message, 'assertive');
       if (!e) return;
-      const fieldErrors = e.fieldErrorsUnder('form');
+      const fieldErrors = { ...e.fieldErrorsUnder('formData'), ...e.fieldErrorsUnder('form') };
+      if (e.fieldErrors.situationCode) fieldErrors[SITUATION_FIELD] = e.fieldErrors.situationCode;
       if (Object.keys(fieldErrors).length) {
         form.setServerErrors(fieldErrors);
         setStep('form');
@@ -53,8 +76,9 @@ export function useApplication(guide: ItemGuide, draft: Draft | null, ctx: Submi
     setProblem(null);
     try {
       // The draft is created once (fixing the channel), then saved with the version it was read at.
-      const id = draftId ?? (await casesApi.createDraft(guide.key, form.values, ctx)).id;
-      const d = await casesApi.saveDraft(id, draftId ? version.current : undefined, form.values, materials.toDraft());
+      const { formData, situationCode } = splitSituation(form.values);
+      const id = draftId ?? (await casesApi.createDraft(guide.key, formData, ctx)).id;
+      const d = await casesApi.saveDraft(id, draftId ? version.current : undefined, formData, materials.toDraft(), situationCode);
       version.current = d.version;
       setDraftId(d.id);
       setSavedAt(d.updatedAt || new Date().toISOString());

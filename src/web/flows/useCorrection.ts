@@ -44,7 +44,7 @@ export function useCorrection(detail: CaseDetail, guide: ItemGuide, onDone: () =
     } catch (err) {
       const e = err instanceof ApiError ? err : null;
       setProblem(e?.message ?? '提交失败，请重试');
-      if (e) form.setServerErrors(e.fieldErrorsUnder('form'));
+      if (e) form.setServerErrors({ ...e.fieldErrorsUnder('formData'), ...e.fieldErrorsUnder('form') });
       announce(e?.message ?? '提交失败', 'assertive');
       return false;
     } finally {

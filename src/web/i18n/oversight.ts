@@ -26,6 +26,7 @@ export const woMessages = defineMessages(
     cgdTitle: '“办不成事”反映', cgdIntro: '在办事过程中遇到办不成、办不快、来回跑等问题，请告诉我们。我们将在规定时限内联系您。', cgdItem: '想办的事项', cgdPlace: '办事地点或渠道', cgdPlacePh: '如：区行政服务中心 A03 窗口、一网通办网站',
     cgdWhat: '遇到的问题', cgdCaseNo: '办件编号（有则填写）', cgdName: '您的称呼（可选）', cgdPhone: '联系电话', cgdPhoneHint: '匿名反映也须留电话，以便回复；号码仅工作人员可见。', cgdSubmit: '提交反映',
     cgdDone: '已收到您的反映', cgdOrderNo: '受理编号：{no}', cgdReplyBy: '我们将在 {date} 前答复您。', cgdPhoneInvalid: '请输入11位手机号码', cgdAnother: '再反映一件',
+    col_completedCases: '办结办件', col_ratings: '计入评价', col_badOrders: '差评工单', col_overdueOpen: '超期未办结工单', col_closedLate: '逾期办结工单', perAgencyTable: '分单位指标',
   },
   {
     listTitle: 'Work orders', superviseTitle: 'Work order oversight', filterStatus: 'Stage', filterSource: 'Source', filterAgency: 'Handling unit', filterOpen: 'Open only', filterOverdue: 'Overdue only', keyword: 'Keyword', keywordPh: 'Order no., title or content',
@@ -51,5 +52,6 @@ export const woMessages = defineMessages(
     cgdTitle: 'Report: “I could not get this done”', cgdIntro: 'If you could not get something done, it took too long, or you were sent back and forth, tell us. We will contact you within the set time.', cgdItem: 'What you wanted to do', cgdPlace: 'Where (hall, window or online channel)', cgdPlacePh: 'e.g. District service center window A03, the portal',
     cgdWhat: 'What happened', cgdCaseNo: 'Case number (if any)', cgdName: 'Your name (optional)', cgdPhone: 'Phone', cgdPhoneHint: 'Needed even when anonymous so we can reply; only staff can see it.', cgdSubmit: 'Send report',
     cgdDone: 'We have received your report', cgdOrderNo: 'Reference: {no}', cgdReplyBy: 'We will reply by {date}.', cgdPhoneInvalid: 'Enter an 11-digit mobile number', cgdAnother: 'Report another',
+    col_completedCases: 'Completed cases', col_ratings: 'Counted ratings', col_badOrders: 'Bad-rating orders', col_overdueOpen: 'Open overdue orders', col_closedLate: 'Orders closed late', perAgencyTable: 'Indicators by unit',
   },
 );

@@ -6,7 +6,7 @@ import { DEFINITIONS } from './definitions.js';
 export const IndicatorQuery = z.strictObject({
   from: z.iso.date().describe('统计开始日（含，上海时间）YYYY-MM-DD'),
   to: z.iso.date().describe('统计结束日（含）YYYY-MM-DD'),
-  agencyId: z.string().min(1).max(60).optional().describe('单位；省略或为区（mh）时为全区'),
+  agencyId: z.string().min(1).max(60).regex(/^[a-z0-9-]+$/, '机构标识格式不正确').optional().describe('单位；省略或为区（mh）时为全区'),
 });
 
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -58,9 +58,9 @@ export async function cancelTimers(db: Executor, caseId: string) {
 
 /** Stops the clock (补正, 特别程序): records the pause; the timers are cancelled until it resumes. */
 export async function pauseClock(db: Executor, c: CaseRow, kind: 'correction' | 'special_pause', reason: string, now: Date, by: string | null) {
-  await repo.insertPause(db, { case_id: c.id, kind, reason, days: null, started_at: now, ended_at: null, shifted_days: null, created_by_user_id: by });
+  const pause = await repo.insertPause(db, { case_id: c.id, kind, reason, days: null, started_at: now, ended_at: null, shifted_days: null, created_by_user_id: by });
   await cancelTimers(db, c.id);
-  return { paused_at: now };
+  return { patch: { paused_at: now }, pauseId: pause.id };
 }
 
 /**
@@ -81,9 +81,9 @@ export async function resumeClock(db: Executor, c: CaseRow, now: Date) {
 /** 延长审批: the deadline moves by N days of the limit's unit; the extension is recorded with its reason. */
 export async function extendClock(db: Executor, c: CaseRow, days: number, reason: string, now: Date, by: string | null) {
   const unit = c.committed_limit_unit ?? 'working';
-  await repo.insertPause(db, { case_id: c.id, kind: 'extension', reason, days, started_at: now, ended_at: now, shifted_days: days, created_by_user_id: by });
+  const pause = await repo.insertPause(db, { case_id: c.id, kind: 'extension', reason, days, started_at: now, ended_at: now, shifted_days: days, created_by_user_id: by });
   const deadline = endOfShanghaiDay(await shiftDay(db, shanghaiDay(new Date(c.deadline_at!)), days, unit));
-  return { deadline_at: deadline, extended_days: c.extended_days + days };
+  return { patch: { deadline_at: deadline, extended_days: c.extended_days + days }, pauseId: pause.id };
 }
 
 /** 补正 due date: N working days after the notice, at the end of that day. */

@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { getUploads, type ItemVersionView } from './ports.js';
+import { getUploads, linkUploadToCase, type ItemVersionView } from './ports.js';
 import * as repo from './repository.js';
 import type { CaseRow } from './engine/engine.js';
 import type { CollectionMethod, MaterialFile } from './tables.js';
@@ -67,4 +67,16 @@ export async function requireCompleteMaterials(db: Executor, c: CaseRow, item: I
   if (missing.length) {
     throw new AppError('MATERIALS_MISSING', { detail: `缺少必要材料：${missing.map((m) => `${m.name}（${m.problem}）`).join('、')}`, extra: { missing } });
   }
+}
+
+/**
+ * Lets the staff who handle the case open its uploaded files: every upload the case uses is linked to it with the
+ * case's agency and the item's co-agencies (并联审批). Called at submission and at 补正 resubmission, in the same
+ * transaction, so files become visible to staff exactly when the case does. Returns the upload ids.
+ */
+export async function linkCaseUploads(db: Executor, c: CaseRow, item: ItemVersionView): Promise<string[]> {
+  const ids = [...new Set((await repo.findMaterialsOfCase(db, c.id)).flatMap((m) => m.upload_ids))];
+  const agencies = [...new Set([c.agency_id, ...item.coAgencies])];
+  for (const id of ids) await linkUploadToCase(db, id, c.id, agencies);
+  return ids;
 }

@@ -7,6 +7,7 @@ import { extendClock, pauseClock, planTimers, resumeClock } from './clock.js';
 import { logStep, type EngineCtx, type StepRow } from './engine/engine.js';
 import { nodeById } from './engine/definition.js';
 import { casesPolicy } from './policy.js';
+import { publishSpecialProcedure } from './events.js';
 import { getUserBrief, notify } from './ports.js';
 import { handlersOf } from './handlers.js';
 import * as repo from './repository.js';
@@ -155,12 +156,14 @@ export function specialProcedure(db: Db, actor: Actor, caseId: string, opts: Act
     await openStepOf(ctx, opts.taskId, true);
     if (opts.kind === 'extend') {
       if (!opts.days || opts.days < 1) throw new AppError('VALIDATION_FAILED', { field: 'days', detail: '延长天数须为正整数' });
-      const patch = await extendClock(ctx.tx, c, opts.days, opts.reason, ctx.now, actor.userId);
+      const { patch, pauseId } = await extendClock(ctx.tx, c, opts.days, opts.reason, ctx.now, actor.userId);
       await logStep(ctx, { id: 'special', name: '特别程序' }, 'extend', `${opts.reason}（延长 ${opts.days} 天）`);
-      return { patch, audit: { action: 'case.special_extend', detail: { days: opts.days } }, after: (u) => planTimers(ctx.tx, u) };
+      const special = { procedureId: pauseId, kind: 'extension' as const, name: '延长审批', reason: opts.reason, days: opts.days, startedAt: ctx.now, endsAt: patch.deadline_at };
+      return { patch, audit: { action: 'case.special_extend', detail: { days: opts.days } }, after: async (u) => { await planTimers(ctx.tx, u); await publishSpecialProcedure(ctx.tx, u, special); } };
     }
-    const patch = await pauseClock(ctx.tx, c, 'special_pause', opts.reason, ctx.now, actor.userId);
+    const { patch, pauseId } = await pauseClock(ctx.tx, c, 'special_pause', opts.reason, ctx.now, actor.userId);
     await logStep(ctx, { id: 'special', name: '特别程序' }, 'pause', opts.reason);
-    return { patch: { ...patch, status: 'suspended' }, audit: { action: 'case.special_pause', detail: { reason: opts.reason } } };
+    const special = { procedureId: pauseId, kind: 'other' as const, name: '特别程序（暂停计时）', reason: opts.reason, days: null, startedAt: ctx.now, endsAt: null };
+    return { patch: { ...patch, status: 'suspended' }, audit: { action: 'case.special_pause', detail: { reason: opts.reason } }, after: (u) => publishSpecialProcedure(ctx.tx, u, special) };
   });
 }

@@ -8,7 +8,7 @@ import { loadDefinition } from './engine/loader.js';
 import { publishCaseEvent, publishSteps } from './events.js';
 import { validateForm } from './form.js';
 import { onceByKey } from './idempotency.js';
-import { requireCompleteMaterials, saveMaterials, type MaterialInput } from './materials.js';
+import { linkCaseUploads, requireCompleteMaterials, saveMaterials, type MaterialInput } from './materials.js';
 import { agencyRegionCode, getCurrentItemVersion, getItemVersion, notify, type ItemVersionView } from './ports.js';
 import { DEFAULT_REGION_CODE } from './constants.js';
 import * as repo from './repository.js';
@@ -122,7 +122,7 @@ async function submitLocked(tx: Tx, actor: Actor, c: CaseRow, item: ItemVersionV
   const ctx: EngineCtx = { tx, caseRow: submitted, def, item, actor, now, done: [] };
   await activate(ctx, def.nodes[0]);
   await recordAudit(tx, actor, { action: 'case.submit', targetType: 'case', targetId: c.id, agencyId: c.agency_id, detail: { caseNo, channel: c.channel, onBehalf: actor.kind === 'staff' } });
-  await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: (await repo.findMaterialsOfCase(tx, c.id)).flatMap((m) => m.upload_ids) });
+  await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: await linkCaseUploads(tx, submitted, item) });
   await publishSteps(tx, submitted, ctx.done);
   if (submitted.applicant_user_id) {
     await notify(tx, { template: 'case.submitted', userId: submitted.applicant_user_id, vars: { caseNo, itemName: submitted.item_name }, dedupeKey: `case.submitted:${c.id}` });

@@ -11,7 +11,7 @@ import { nodeById } from './engine/definition.js';
 import { loadDefinition } from './engine/loader.js';
 import { publishCaseEvent, publishSteps } from './events.js';
 import { validateForm } from './form.js';
-import { requireCompleteMaterials, saveMaterials, type MaterialInput } from './materials.js';
+import { linkCaseUploads, requireCompleteMaterials, saveMaterials, type MaterialInput } from './materials.js';
 import { getItemVersion, notify } from './ports.js';
 import * as repo from './repository.js';
 import type { CorrectionItem } from './tables.js';
@@ -29,7 +29,7 @@ export function requestCorrection(db: Db, actor: Actor, caseId: string, opts: Ac
     await repo.cancelPendingSteps(ctx.tx, ctx.caseRow.id, ctx.now);
     const correction = await repo.insertCorrection(ctx.tx, { case_id: ctx.caseRow.id, node_id: step.node_id, items: JSON.stringify(opts.items), notice, requested_by_user_id: actor.userId!, requested_at: ctx.now, due_at: dueAt, resubmitted_at: null, timed_out_at: null });
     const clockRunning = Boolean(ctx.caseRow.deadline_at);
-    const pause = clockRunning ? await pauseClock(ctx.tx, ctx.caseRow, 'correction', notice, ctx.now, actor.userId) : {};
+    const pause = clockRunning ? (await pauseClock(ctx.tx, ctx.caseRow, 'correction', notice, ctx.now, actor.userId)).patch : {};
     await enqueue(ctx.tx, { queue: CORRECTION_QUEUE, runAt: dueAt, dedupeKey: `case:${ctx.caseRow.id}:correction:${correction.id}`, payload: { caseId: ctx.caseRow.id, correctionId: correction.id } });
     if (ctx.caseRow.applicant_user_id) {
       await notify(ctx.tx, { template: 'case.corrections_requested', userId: ctx.caseRow.applicant_user_id, essential: true, vars: { caseNo: ctx.caseRow.case_no, itemName: ctx.caseRow.item_name, notice, dueAt: dueAt.toISOString() }, dedupeKey: `case.corrections_requested:${correction.id}` });
@@ -58,6 +58,7 @@ export async function resubmitCorrection(db: Db, actor: Actor, caseId: string, i
     const formData = input.formData ?? c.form_data;
     validateForm(item.formSchema, formData);
     await requireCompleteMaterials(tx, c, item);
+    await linkCaseUploads(tx, c, item);
     await repo.updateCorrection(tx, correction.id, { resubmitted_at: now });
     await cancelJobs(tx, CORRECTION_QUEUE, `case:${c.id}:correction:`);
     const clock = c.paused_at ? await resumeClock(tx, c, now) : {};

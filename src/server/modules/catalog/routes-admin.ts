@@ -17,7 +17,7 @@ const security = [{ bearer: [] }];
 export const catalogAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.ctx.db;
 
-  app.get('/catalog/admin/items', { schema: { tags, security, summary: '事项管理列表（含草稿状态）', querystring: z.strictObject({ agencyId: z.string().max(40).optional() }) } }, async (req) => {
+  app.get('/catalog/admin/items', { schema: { tags, security, summary: '事项管理列表（含草稿状态）', querystring: z.strictObject({ agencyId: z.string().regex(/^[a-z0-9-]{1,40}$/).optional() }) } }, async (req) => {
     requireCatalog(req.actor, 'item.read_drafts', req.query.agencyId);
     // Department staff see their own agencies; center roles see the district.
     const centerWide = hasRole(req.actor, ['center_admin', 'supervisor', 'window_clerk']);

@@ -83,6 +83,7 @@ export type Material = z.infer<typeof Material>;
 export const FormSchema = z
   .record(z.string(), z.unknown())
   .refine((s) => s.type === 'object' && typeof s.properties === 'object' && s.properties !== null, '申请表应为 type 为 object 且含 properties 的 JSON Schema')
+  .refine((s) => !JSON.stringify(s).includes('\\u0000'), '申请表不能包含空字符')
   .describe('申请表 JSON Schema（draft 2020-12），字段可带 x-ui 与 x-pii');
 
 /** What one version of an item says: the editable content of the guide. */
@@ -155,7 +156,7 @@ export const HallWindowInput = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9-]{1,20}$/).describe('窗口号'),
   name: text(100),
   type: z.enum(['无差别综窗', '分领域综窗', '单一功能', '专窗']),
-  itemKeys: z.array(z.string().max(80)).max(500).describe('可办事项标识；["*"] 表示全部事项'),
+  itemKeys: z.array(z.string().regex(/^(\*|[a-z0-9][a-z0-9-]{1,79})$/, '应为事项标识或 *')).max(500).describe('可办事项标识；["*"] 表示全部事项'),
   active: z.boolean().default(true),
 });
 export const KioskInput = z.strictObject({
@@ -164,14 +165,14 @@ export const KioskInput = z.strictObject({
   kind: z.enum(['综合类', '专用']).default('综合类'),
   venueType: z.enum(['政务大厅', '园区', '社区', '居村', '其他']),
   address: text(300),
-  hallId: z.string().max(60).nullish(),
+  hallId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/).nullish(),
   active: z.boolean().default(true),
 });
 export const HallInput = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/),
   name: text(100),
   level: text(30).default('区级'),
-  agencyId: z.string().max(40).nullish(),
+  agencyId: param(40).nullish(),
   address: text(300),
   hours: text(300),
   phone: optText(100).optional(),

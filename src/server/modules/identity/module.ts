@@ -34,7 +34,8 @@ const identity: TongbanModule = {
   async authenticate(request, ctx) {
     // The provider's own endpoints and login pages do not use platform sessions (nor their CSRF rule): they are
     // protected by the protocol (state, PKCE) and by the provider's interaction cookie.
-    if (request.url.startsWith(`${OIDC_PATH}/`)) return null;
+    // Decided by the matched route (not the raw URL), so no path trick reaches an API route without authentication.
+    if (request.routeOptions.url?.startsWith(`${OIDC_PATH}/`)) return null;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await actorForToken(ctx.db, header.slice(7).trim());

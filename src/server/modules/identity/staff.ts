@@ -99,9 +99,9 @@ export async function changeRole(db: Db, actor: Actor, id: string, grant: { role
   if (!(await adminRepo.findAgencyById(db, grant.agencyId))) throw new AppError('NOT_FOUND', { field: 'agencyId', detail: '机构不存在' });
   const row = { user_id: id, role: grant.role, agency_id: grant.agencyId };
   await db.transaction().execute(async (tx) => {
-    const r = change === 'grant' ? await adminRepo.insertGrant(tx, row) : await adminRepo.deleteGrant(tx, row);
-    const changed = Number(change === 'grant' ? (r as { numInsertedOrUpdatedRows?: bigint }).numInsertedOrUpdatedRows ?? 0n : (r as { numDeletedRows: bigint }).numDeletedRows);
-    if (change === 'revoke' && changed === 0) throw notFound('该角色授予');
+    // Granting a role already held is a no-op; revoking one not held is a 404.
+    if (change === 'grant') await adminRepo.insertGrant(tx, row);
+    else if (Number((await adminRepo.deleteGrant(tx, row)).numDeletedRows) === 0) throw notFound('该角色授予');
     await recordAudit(tx, actor, { action: change === 'grant' ? 'identity.role_granted' : 'identity.role_revoked', targetType: 'user', targetId: id, agencyId: user.agency_id, detail: grant, ip });
   });
   const grants = await repo.findGrants(db, id);

@@ -6,6 +6,7 @@ import type { Insertable } from 'kysely';
 import * as repo from './repository.js';
 import { dueDate, findAgencies } from './deps.js';
 import { stageDueAt, stageTimers } from './stages.js';
+import { tellAgency } from './notices.js';
 import type { Source, WorkOrdersTable } from './tables.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { LEVEL_LABELS } from '../ratings/levels.js';
@@ -31,6 +32,7 @@ export async function openOrder(tx: Tx, actor: Actor, o: NewOrder, note: string 
   await repo.insertStep(tx, { order_id: order.id, action: 'create', from_status: null, to_status: status, actor_id: actor.userId, actor_name: actor.displayName, note });
   await recordAudit(tx, actor, { action: 'workorder.create', targetType: 'work_order', targetId: order.id, agencyId: order.agency_id, detail: { orderNo, source: o.source, status } });
   await enqueue(tx, ...stageTimers(order, rule.warn_hours));
+  await tellAgency(tx, order);
   return order;
 }
 

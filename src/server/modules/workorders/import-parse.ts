@@ -47,6 +47,7 @@ export function parseCsv(text: string): string[][] {
 
 /** File text → raw tickets keyed by field name; throws with a Chinese message when the file itself is unusable. */
 export function readTickets(text: string, format: 'csv' | 'json'): RawTicket[] {
+  if (text.includes('\u0000')) throw new Error('文件含有空字符，可能不是文本文件');
   if (format === 'json') {
     let data: unknown;
     try { data = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { throw new Error('JSON 无法解析'); }
@@ -74,7 +75,8 @@ export function parseCallTime(v: string): Date | null {
   return d && !Number.isNaN(d.getTime()) ? d : null;
 }
 
-const str = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
+// Control characters (NUL above all, which PostgreSQL refuses) never belong in a ticket: dropped on reading.
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').trim());
 
 /**
  * Validates one ticket. agencies maps ids and names (full and short) to agency ids; categories are the configured ones.

@@ -5,6 +5,7 @@ import * as repo from './repository.js';
 import { moveTo, recordStep } from './stages.js';
 import { isHandlerOf, workOrderPolicy } from './policy.js';
 import { requireAgency } from './create.js';
+import { tellAgency } from './notices.js';
 import { upholdRatingAppeal } from '../ratings/contract.js';
 import type { CallbackOutcome, Status } from './tables.js';
 import { STATUS_LABELS } from './labels.js';
@@ -37,7 +38,9 @@ export const dispatch = (db: Db, actor: Actor, id: string, b: { agencyId: string
     workOrderPolicy.require(actor, 'workorder.supervise');
     expect(o, 'pending_dispatch', 'pending_sign');
     await requireAgency(tx, b.agencyId);
-    return moveTo(tx, actor, o, 'pending_sign', 'dispatch', b.note ?? null, { agency_id: b.agencyId, handler_user_id: null });
+    const moved = await moveTo(tx, actor, o, 'pending_sign', 'dispatch', b.note ?? null, { agency_id: b.agencyId, handler_user_id: null });
+    await tellAgency(tx, moved);
+    return moved;
   });
 
 export const sign = (db: Db, actor: Actor, id: string, b: { note?: string } = {}) =>

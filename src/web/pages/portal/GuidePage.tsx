@@ -45,7 +45,7 @@ export default function GuidePage() {
               <nav className="tb-guide-toc" aria-label={t('onThisPage')}>
                 <strong>{t('onThisPage')}</strong>
                 <ol>
-                  {toc.map(([id, label]) => (
+                  {toc.filter(([id]) => (id !== 'g-process' || g.steps.length) && (id !== 'g-faq' || g.faq.length)).map(([id, label]) => (
                     <li key={id}><a href={`#${id}`}>{label}</a></li>
                   ))}
                 </ol>
