@@ -37,6 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY ? (env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY) : false,
     storageDir: path.resolve(env.TONGBAN_STORAGE_DIR ?? path.join(dataDir, 'storage')),
     workers: env.TONGBAN_WORKERS !== '0',
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }

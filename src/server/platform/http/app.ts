@@ -22,7 +22,6 @@ export async function buildApp(ctx: AppContext, modules: TongbanModule[]): Promi
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: ctx.config.logLevel !== 'debug',
     trustProxy: ctx.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { maxParamLength: 200 },
