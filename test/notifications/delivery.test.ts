@@ -196,3 +196,15 @@ describe('default log provider', () => {
     expect(() => createSmsProvider('carrier-x', { demo: false, log: () => undefined, env: {} })).toThrow(/not a registered SMS provider/);
   });
 });
+
+describe('one-time codes', () => {
+  it('erases the text of a login-code SMS once it is delivered, so the code is not kept readable', async () => {
+    const fake = freshSms();
+    await notify(t.db, { template: 'identity.otp', vars: { code: '482913' }, phone: '13900000123', channels: ['sms'], essential: true });
+    await t.drain();
+    expect(fake.sent.at(-1)?.text).toContain('482913');
+    const rows = await messagesOf(t, { phone: '13900000123' });
+    expect(rows[0].status).toBe('sent');
+    expect(rows[0].body).not.toContain('482913');
+  });
+});

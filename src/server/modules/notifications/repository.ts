@@ -66,7 +66,15 @@ export const finishMessage = (
   db: Executor,
   id: string,
   patch: { status: MessageStatus; last_error?: string | null; provider?: string | null; provider_message_id?: string | null; sent_at?: Date | null },
-) => db.updateTable('messages').set(patch).where('id', '=', id).execute();
+) => {
+  // One-time codes must not outlive their delivery in readable form: once the message is settled, its text is erased.
+  const erase = patch.status !== 'queued' ? { body: sql<string>`CASE WHEN template_key = ANY(${EPHEMERAL_TEMPLATES}) THEN ${ERASED_BODY} ELSE body END` } : {};
+  return db.updateTable('messages').set({ ...patch, ...erase }).where('id', '=', id).execute();
+};
+
+/** Templates whose rendered text is a secret (login codes). */
+export const EPHEMERAL_TEMPLATES = ['identity.otp'];
+export const ERASED_BODY = '（验证码短信：内容已在发送后清除）';
 
 // ── inbox ───────────────────────────────────────────────────────────────────────────────────────────────────
 
