@@ -38,6 +38,8 @@ describe('agencies', () => {
     const admin = await t.as('admin.sun');
     expect((await admin.patch('/api/v1/agencies/mh-sjj', { parentId: 'mh-sjj-zx' })).json().code).toBe('AGENCY_CYCLE');
     expect((await admin.patch('/api/v1/agencies/mh', { parentId: 'mh-sjj' })).json().code).toBe('AGENCY_CYCLE');
+    expect((await admin.patch('/api/v1/agencies/mh-sjj', {})).statusCode).toBe(400);
+    expect((await admin.patch('/api/v1/agencies/nope', { name: '不存在的机构' })).statusCode).toBe(404);
     const valid = agencyUscc('MB0000041');
     const wrongCheck = valid.slice(0, 17) + (valid[17] === 'A' ? 'B' : 'A');
     expect((await admin.post('/api/v1/agencies', newAgency('mh-x', { uscc: wrongCheck }))).json().code).toBe('INVALID_USCC');

@@ -95,7 +95,11 @@ describe('OpenID Connect through an external provider (OIDC_ISSUER)', () => {
   });
 
   it('does not mount the built-in provider when an external issuer is configured', async () => {
-    const res = await fetch(`${t.config.publicUrl}/oidc/.well-known/openid-configuration`);
-    expect(res.status).toBe(404);
+    // GET of an unknown path may be answered by the web app's index page, so look at what comes back.
+    const discovery = await fetch(`${t.config.publicUrl}/oidc/.well-known/openid-configuration`);
+    expect(await discovery.text()).not.toContain('"issuer"');
+    const token = await fetch(`${t.config.publicUrl}/oidc/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=authorization_code' });
+    expect(token.status).toBe(404);
+    expect((await token.json()).code).toBe('ROUTE_NOT_FOUND');
   });
 });

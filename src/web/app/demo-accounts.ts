@@ -21,4 +21,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { group: 'staff', login: 'scj.approver', name: '钱芳', note: '审批 · 市场监管局' },
   { group: 'staff', login: 'wjw.reviewer', name: '周杰', note: '审查 · 卫健委' },
   { group: 'staff', login: 'admin.sun', name: '孙立', note: '中心管理员' },
+  { group: 'staff', login: 'sup.zheng', name: '郑华', note: '督查 · 行政服务中心' },
+  { group: 'staff', login: 'scj.admin', name: '李静', note: '部门管理员 · 市场监管局' },
 ];

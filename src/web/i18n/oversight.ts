@@ -27,6 +27,7 @@ export const woMessages = defineMessages(
     cgdWhat: '遇到的问题', cgdCaseNo: '办件编号（有则填写）', cgdName: '您的称呼（可选）', cgdPhone: '联系电话', cgdPhoneHint: '匿名反映也须留电话，以便回复；号码仅工作人员可见。', cgdSubmit: '提交反映',
     cgdDone: '已收到您的反映', cgdOrderNo: '受理编号：{no}', cgdReplyBy: '我们将在 {date} 前答复您。', cgdPhoneInvalid: '请输入11位手机号码', cgdAnother: '再反映一件',
     col_completedCases: '办结办件', col_ratings: '计入评价', col_badOrders: '差评工单', col_overdueOpen: '超期未办结工单', col_closedLate: '逾期办结工单', perAgencyTable: '分单位指标',
+    rateCaseTitle: '评价本次办事', rateDone: '您已评价：{label}', lv1: '非常满意', lv2: '满意', lv3: '基本满意', lv4: '不满意', lv5: '非常不满意',
   },
   {
     listTitle: 'Work orders', superviseTitle: 'Work order oversight', filterStatus: 'Stage', filterSource: 'Source', filterAgency: 'Handling unit', filterOpen: 'Open only', filterOverdue: 'Overdue only', keyword: 'Keyword', keywordPh: 'Order no., title or content',
@@ -53,5 +54,6 @@ export const woMessages = defineMessages(
     cgdWhat: 'What happened', cgdCaseNo: 'Case number (if any)', cgdName: 'Your name (optional)', cgdPhone: 'Phone', cgdPhoneHint: 'Needed even when anonymous so we can reply; only staff can see it.', cgdSubmit: 'Send report',
     cgdDone: 'We have received your report', cgdOrderNo: 'Reference: {no}', cgdReplyBy: 'We will reply by {date}.', cgdPhoneInvalid: 'Enter an 11-digit mobile number', cgdAnother: 'Report another',
     col_completedCases: 'Completed cases', col_ratings: 'Counted ratings', col_badOrders: 'Bad-rating orders', col_overdueOpen: 'Open overdue orders', col_closedLate: 'Orders closed late', perAgencyTable: 'Indicators by unit',
+    rateCaseTitle: 'Rate this service', rateDone: 'You rated it: {label}', lv1: 'Very satisfied', lv2: 'Satisfied', lv3: 'Fairly satisfied', lv4: 'Dissatisfied', lv5: 'Very dissatisfied',
   },
 );

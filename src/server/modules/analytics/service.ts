@@ -16,7 +16,12 @@ function checkAccess(actor: Actor, agencyId: string | undefined) {
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
-const figure = (key: IndicatorKey, numerator: number, denominator: number) => ({ key, ...DEFINITIONS[key], value: ratio(numerator, denominator), numerator, denominator });
+/** A figure with its definition (口径) alongside, so the number is never shown without what it counts. */
+const described = (key: IndicatorKey) => {
+  const { name, ...definition } = DEFINITIONS[key];
+  return { key, name, definition };
+};
+const figure = (key: IndicatorKey, numerator: number, denominator: number) => ({ ...described(key), value: ratio(numerator, denominator), numerator, denominator });
 
 /** Column totals over the per-agency rows (the district figure is the sum of its agencies'). */
 function sum<T, K extends keyof T & string>(rows: T[], keys: K[]): Record<K, number> {
@@ -54,8 +59,8 @@ export async function computeIndicators(db: Db, actor: Actor, q: IndicatorQuery,
       figure('bad_rectified_rate', f.rectified, f.orders),
       figure('bad_rectified_on_time_rate', f.on_time, f.orders),
       figure('real_name_callback_rate', f.real_name_called_back, f.real_name),
-      { key: 'average_level' as const, ...DEFINITIONS.average_level, value: avg(l.level_sum, l.counted), numerator: l.level_sum, denominator: l.counted },
-      { key: 'overdue_orders' as const, ...DEFINITIONS.overdue_orders, value: o.overdue_open + o.closed_late, overdueOpen: o.overdue_open, closedLate: o.closed_late },
+      { ...described('average_level'), value: avg(l.level_sum, l.counted), numerator: l.level_sum, denominator: l.counted },
+      { ...described('overdue_orders'), value: o.overdue_open + o.closed_late, overdueOpen: o.overdue_open, closedLate: o.closed_late },
     ],
     perAgency: perAgency(coverage, levels, follow, overdue),
     perItem: items.map((i) => ({ itemId: i.item_id, itemName: i.item_name, agencyId: i.agency_id, ratings: i.counted, averageLevel: avg(i.level_sum, i.counted), bad: i.bad })),

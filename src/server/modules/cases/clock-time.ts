@@ -20,3 +20,22 @@ export function addNaturalDays(day: string, days: number): string {
 export function naturalDaysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400_000);
 }
+
+const isWeekday = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+
+/** N weekdays (Mon–Fri) after `day`: the estimate used while a year's holidays are not entered in the calendar. */
+export function addWeekdays(day: string, days: number): string {
+  let d = day;
+  for (let left = days; left > 0;) {
+    d = addNaturalDays(d, 1);
+    if (isWeekday(d)) left--;
+  }
+  return d;
+}
+
+/** Weekdays after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function weekdaysBetween(from: string, to: string): number {
+  let n = 0;
+  for (let d = addNaturalDays(from, 1); d <= to; d = addNaturalDays(d, 1)) if (isWeekday(d)) n++;
+  return n;
+}

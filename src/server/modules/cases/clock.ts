@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/db/database.js';
 import { cancelJobs, enqueue } from '../../platform/jobs/queue.js';
-import { addNaturalDays, endOfShanghaiDay, naturalDaysBetween, shanghaiDay } from './clock-time.js';
+import { addNaturalDays, addWeekdays, endOfShanghaiDay, naturalDaysBetween, shanghaiDay, weekdaysBetween } from './clock-time.js';
 import { WARN_SHARE } from './constants.js';
 import type { CaseRow } from './engine/engine.js';
 import { addWorkingDays, dueDate, workingDaysBetween, type ItemVersionView } from './ports.js';
@@ -10,14 +10,30 @@ import type { LimitUnit } from './tables.js';
 export const DEADLINE_QUEUE = 'cases.deadline';
 export const CORRECTION_QUEUE = 'cases.correction-timeout';
 
+/**
+ * Next year's holidays are published by the State Council late in the year and entered by the center admin; until
+ * then the calendar refuses (DATE_OUT_OF_RANGE). A 受理 or 补正 must not be refused for that, so the arithmetic
+ * falls back to Mon–Fri weekdays for such dates and says so in the log; the dates are re-planned on the next
+ * pause/extension like any other.
+ */
+async function orWeekdays<T>(exact: () => Promise<T>, estimate: () => T): Promise<T> {
+  try {
+    return await exact();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'DATE_OUT_OF_RANGE') throw err;
+    console.warn(`[tongban] cases: ${(err as Error & { detail?: string }).detail ?? (err as Error).message}; counting Mon–Fri weekdays instead`);
+    return estimate();
+  }
+}
+
 async function shiftDay(db: Executor, day: string, days: number, unit: LimitUnit): Promise<string> {
   if (days === 0) return day;
-  return unit === 'working' ? addWorkingDays(db, day, days) : addNaturalDays(day, days);
+  return unit === 'working' ? orWeekdays(() => addWorkingDays(db, day, days), () => addWeekdays(day, days)) : addNaturalDays(day, days);
 }
 
 async function daysBetween(db: Executor, from: string, to: string, unit: LimitUnit): Promise<number> {
   if (from >= to) return 0;
-  return unit === 'working' ? workingDaysBetween(db, from, to) : naturalDaysBetween(from, to);
+  return unit === 'working' ? orWeekdays(() => workingDaysBetween(db, from, to), () => weekdaysBetween(from, to)) : naturalDaysBetween(from, to);
 }
 
 /**
@@ -31,7 +47,7 @@ export async function deadlineAtAcceptance(db: Executor, item: ItemVersionView, 
     const deadline = endOfShanghaiDay(today);
     return { deadline, warnAt: new Date(acceptedAt.getTime() + WARN_SHARE * (deadline.getTime() - acceptedAt.getTime())) };
   }
-  const deadline = await dueDate(db, acceptedAt, limit);
+  const deadline = await orWeekdays(() => dueDate(db, acceptedAt, limit), () => endOfShanghaiDay(limit.unit === 'working' ? addWeekdays(today, limit.days) : addNaturalDays(today, limit.days)));
   const warnDays = Math.floor(WARN_SHARE * limit.days);
   const warnAt = warnDays === 0
     ? new Date(acceptedAt.getTime() + WARN_SHARE * (deadline.getTime() - acceptedAt.getTime()))
@@ -88,7 +104,7 @@ export async function extendClock(db: Executor, c: CaseRow, days: number, reason
 
 /** 补正 due date: N working days after the notice, at the end of that day. */
 export async function correctionDueAt(db: Executor, item: ItemVersionView, now: Date): Promise<Date> {
-  return endOfShanghaiDay(await addWorkingDays(db, shanghaiDay(now), Math.max(1, item.correctionTimeoutDays)));
+  return endOfShanghaiDay(await shiftDay(db, shanghaiDay(now), Math.max(1, item.correctionTimeoutDays), 'working'));
 }
 
 /** Traffic-light colour of a case at `now`: red overdue, yellow past the warning share, green otherwise. */

@@ -28,3 +28,8 @@ export async function publishCaseEvent(db: Executor, event: 'case.submitted' | '
     ...extra,
   });
 }
+
+/** 特别程序 started (延长审批 or a pause of the clock): the exchange reports it as a special-procedure record. */
+export async function publishSpecialProcedure(db: Executor, c: CaseRow, p: { procedureId: string; kind: 'extension' | 'other'; name: string; reason: string; days: number | null; startedAt: Date; endsAt: Date | null }) {
+  await publish(db, 'case.special_procedure', { ...caseRef(c), ...p, startedAt: p.startedAt.toISOString(), endsAt: p.endsAt ? p.endsAt.toISOString() : null });
+}

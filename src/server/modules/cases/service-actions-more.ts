@@ -12,6 +12,7 @@ import { getUserBrief, notify } from './ports.js';
 import { handlersOf } from './handlers.js';
 import * as repo from './repository.js';
 import { shanghaiDay } from './clock-time.js';
+import { CENTER_AGENCY_ID } from './constants.js';
 
 async function openStepOf(ctx: EngineCtx, taskId: string | undefined, allowAdmin: boolean): Promise<StepRow> {
   const pending = await repo.findPendingSteps(ctx.tx, ctx.caseRow.id);
@@ -130,7 +131,9 @@ function reopen(s: StepRow) {
 export function urgeCase(db: Db, actor: Actor, caseId: string, opts: ActOptions & { message?: string }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
     const c = ctx.caseRow;
-    if (!isOwner(actor, c) && !casesPolicy.allows(actor, 'case.urge', c.agency_id)) throw new AppError('FORBIDDEN', { detail: '只有申请人、督查人员或管理员可以催办' });
+    // Supervisors and the center admin hold their roles at the center and watch every department (center-wide).
+    const centerWide = hasRole(actor, ['supervisor', 'center_admin'], CENTER_AGENCY_ID);
+    if (!isOwner(actor, c) && !centerWide && !casesPolicy.allows(actor, 'case.urge', c.agency_id)) throw new AppError('FORBIDDEN', { detail: '只有申请人、督查人员或管理员可以催办' });
     const pending = await repo.findPendingSteps(ctx.tx, c.id);
     if (pending.length === 0) throw new AppError('CASE_STATE_CONFLICT', { detail: '办件当前没有待办环节' });
     const users = await handlersOf(ctx.tx, pending);

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { inTransaction, type Executor } from '../../platform/db/database.js';
 import './tables.js';
 import type { CatalogFilesTable, HallsTable, ItemMaterialsTable, ItemsTable, ItemVersionsTable, KiosksTable } from './tables.js';
@@ -36,7 +36,9 @@ const versionColumns = [
   'v.change_note', 'v.created_by', 'v.created_at', 'v.updated_at', 'v.published_at', 'v.published_by', 'v.archived_at',
   'i.key', 'i.agency_id', 'i.item_type', 'i.level', 'i.basic_code', 'i.implementation_code', 'i.region_code', 'i.code_warnings', 'i.popularity',
 ] as const;
-const versionsWithItem = (db: Executor) => db.selectFrom('item_versions as v').innerJoin('items as i', 'i.id', 'v.item_id').select(versionColumns);
+const versionJoin = (db: Executor) => db.selectFrom('item_versions as v').innerJoin('items as i', 'i.id', 'v.item_id');
+type VersionJoinDb = ReturnType<typeof versionJoin> extends SelectQueryBuilder<infer D, 'v' | 'i', object> ? D : never;
+const versionsWithItem = (db: Executor) => versionJoin(db).select(versionColumns);
 export type VersionRow = Awaited<ReturnType<typeof findVersionById>> & object;
 
 export const findVersionById = (db: Executor, id: string) => versionsWithItem(db).where('v.id', '=', id).executeTakeFirst();
@@ -53,9 +55,33 @@ export const updateVersion = (db: Executor, id: string, set: Updateable<ItemVers
 export const setSearchVector = (db: Executor, id: string, literal: string) =>
   db.updateTable('item_versions').set({ search_vector: sql<string>`${literal}::tsvector` }).where('id', '=', id).execute();
 
+/** The published version of an item given by id or key, in one round trip (the guide page's cache fills from it). */
+export const findPublishedVersionByItemRef = (db: Executor, idOrKey: string) =>
+  versionsWithItem(db).where(isUuid(idOrKey) ? 'i.id' : 'i.key', '=', idOrKey).where('v.status', '=', 'published').executeTakeFirst();
+
+// Lists, search and tag counts show summaries only: leaving out the guide and form jsonb (a few kB per row, parsed
+// by the driver) makes these queries several times cheaper.
+const summaryColumns = [
+  'v.id', 'v.item_id', 'v.version', 'v.name', 'v.kind', 'v.audience', 'v.themes', 'v.life_events', 'v.synonyms', 'v.channels',
+  'v.online_depth', 'v.visits', 'v.immediate', 'v.haoban', 'v.kuaiban', 'v.no_visit', 'v.committed_limit_days', 'v.committed_limit_unit',
+  'i.key', 'i.agency_id', 'i.implementation_code', 'i.popularity',
+] as const;
+type PublishedFilters = { agencyId?: string; themes?: string[]; audience?: string; lifeEvent?: string; channel?: string; kind?: string; itemKey?: string };
+
 /** Published versions, newest item first, with the filters of the public list and the guide check. */
-export function publishedVersions(db: Executor, f: { agencyId?: string; themes?: string[]; audience?: string; lifeEvent?: string; channel?: string; kind?: string; itemKey?: string }) {
-  let q = versionsWithItem(db).where('v.status', '=', 'published');
+export function publishedVersions(db: Executor, f: PublishedFilters) {
+  return withPublishedFilters(versionsWithItem(db), f);
+}
+
+/** Published versions as summaries (no guide, no form schema), with the same filters. */
+export function publishedSummaries(db: Executor, f: PublishedFilters) {
+  return withPublishedFilters(versionJoin(db).select(summaryColumns), f);
+}
+export type SummaryRow = Awaited<ReturnType<ReturnType<typeof publishedSummaries>['executeTakeFirstOrThrow']>>;
+
+// Generic over the selection, so the full and the summary queries share one set of filters.
+function withPublishedFilters<O>(base: SelectQueryBuilder<VersionJoinDb, 'v' | 'i', O>, f: PublishedFilters) {
+  let q = base.where('v.status', '=', 'published');
   if (f.agencyId) q = q.where('i.agency_id', '=', f.agencyId);
   if (f.itemKey) q = q.where('i.key', '=', f.itemKey);
   if (f.themes?.length) q = q.where(sql<boolean>`v.themes && ${sql.val(f.themes)}::text[]`);
@@ -69,7 +95,7 @@ export function publishedVersions(db: Executor, f: { agencyId?: string; themes?:
 /** Full-text search over published versions; rank favours name/synonym hits, whole-name matches and popular items. */
 export function searchPublished(db: Executor, tsquery: string, whole: string, f: { agencyId?: string; themes?: string[]; audience?: string; channel?: string }, limit: number) {
   const like = `%${whole.replace(/[\\%_]/g, '\\$&')}%`;
-  return publishedVersions(db, f)
+  return publishedSummaries(db, f)
     .select(sql<number>`ts_rank(v.search_vector, ${tsquery}::tsquery)
       + CASE WHEN v.name ILIKE ${like} THEN 0.5 ELSE 0 END
       + CASE WHEN EXISTS (SELECT 1 FROM unnest(v.synonyms || v.life_events) s WHERE s ILIKE ${like}) THEN 0.3 ELSE 0 END

@@ -45,7 +45,9 @@ export const AgencyBody = z.strictObject({
   address: z.string().trim().max(200).nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
 });
-export const AgencyPatch = AgencyBody.omit({ id: true, uscc: true, regionCode: true }).partial();
+export const AgencyPatch = AgencyBody.omit({ id: true, uscc: true, regionCode: true })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, '请至少修改一项');
 export const AgencyParam = z.strictObject({ id: z.string().min(1).max(40) });
 
 export const StaffQuery = z.strictObject({ agencyId: z.string().min(1).max(40).optional().describe('只看该机构及其下级') });

@@ -12,6 +12,7 @@ import { CaseFormData, CaseOutcome, CaseTimeline } from '../../components/pc/Cas
 import { SchemaFormPC } from '../../components/pc/SchemaFormPC.tsx';
 import { MaterialsStepPC } from '../../components/pc/MaterialsStepPC.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { CaseRatingPanel } from '../../components/pc/CaseRatingPanel.tsx';
 import { awaitsCorrection, formatDate, formatDateTime, statusLabel } from '../../app/format.ts';
 import { useLang, useT } from '../../i18n/i18n.tsx';
 import { applyMessages } from '../../i18n/apply.ts';
@@ -54,6 +55,7 @@ function CaseView({ detail, guide, reload }: { detail: CaseDetail; guide: ItemGu
       <div style={{ display: 'grid', gap: 16 }}>
         {detail.correction && awaitsCorrection(detail.status) && guide && <CorrectionPanel detail={detail} guide={guide} onDone={reload} />}
         <CaseOutcome detail={detail} />
+        <CaseRatingPanel caseId={detail.id} status={detail.status} />
         <CaseTimeline detail={detail} />
         <CaseFormData detail={detail} />
       </div>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Result, Skeleton } from 'antd';
+import { App, Button, Result, Skeleton } from 'antd';
 import { AntdRoot } from '../../components/pc/AntdRoot.tsx';
 import { AccessBar, SkipLink } from '../../a11y/AccessBar.tsx';
 import { STAFF_ROLES, useSession, type Me } from '../../session/session.tsx';
@@ -20,20 +20,23 @@ export interface NavEntry { to: string; label: Key; roles: string[]; end?: boole
 export function StaffFrame({ title, home, nav }: { title: Key; home: string; nav: NavEntry[] }) {
   return (
     <AntdRoot>
-      <SkipLink />
-      <StaffGate>
-        {(me) => (
-          <div className="tb-staff">
-            <StaffHeader title={title} home={home} me={me} />
-            <div className="tb-staff-body">
-              <StaffNav nav={nav.filter((n) => me.roles.some((r) => n.roles.includes(r.role)))} />
-              <main id="main" className="tb-staff-main" tabIndex={-1}>
-                <Outlet />
-              </main>
+      {/* antd's <App> gives the pages the message/notification context of App.useApp(). */}
+      <App>
+        <SkipLink />
+        <StaffGate>
+          {(me) => (
+            <div className="tb-staff">
+              <StaffHeader title={title} home={home} me={me} />
+              <div className="tb-staff-body">
+                <StaffNav nav={nav.filter((n) => me.roles.some((r) => n.roles.includes(r.role)))} />
+                <main id="main" className="tb-staff-main" tabIndex={-1}>
+                  <Outlet />
+                </main>
+              </div>
             </div>
-          </div>
-        )}
-      </StaffGate>
+          )}
+        </StaffGate>
+      </App>
     </AntdRoot>
   );
 }
