@@ -44,7 +44,7 @@ afterAll(() => t.close());
 
 async function send(r: Requester, method: string, url: string, body?: unknown, contentType = 'application/json') {
   const payload = body === undefined ? undefined : typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body);
-  const headers = payload === undefined ? {} : { 'content-type': contentType };
+  const headers: Record<string, string> = payload === undefined ? {} : { 'content-type': contentType };
   switch (method) {
     case 'GET':
       return r.get(url);

@@ -38,7 +38,7 @@ export interface IdempotencyKeysTable {
   scope: string;
   key: string;
   request_hash: string;
-  response: JSONColumnType<unknown, unknown, unknown> | null;
+  response: JSONColumnType<object, string, string> | null;
   created_at: Generated<Date>;
 }
 
