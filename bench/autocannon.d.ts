@@ -9,6 +9,8 @@ declare module 'autocannon' {
     method?: string;
     body?: string;
     workers?: number;
+    /** Requests per second across all connections (a fixed arrival rate). */
+    overallRate?: number;
   }
   interface Histogram { average: number; p50: number; p90: number; p97_5: number; p99: number; max: number }
   interface Result {

@@ -10,7 +10,6 @@ import { applyOnPhone, correctOnPhone, seeResultOnPhone } from './helpers/phone.
  * the approver approves and concludes with the licence; the window delivers it; the resident sees the result.
  * Each channel uses its own demo resident, so the three journeys never share a case.
  */
-test.describe.configure({ mode: 'serial' });
 
 test('PC portal: a resident searches, reads the guide, applies with materials and follows the case to its delivered result', async ({ page, browser }) => {
   await page.goto('/');

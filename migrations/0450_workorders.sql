@@ -102,6 +102,7 @@ CREATE TABLE work_orders (
 );
 CREATE INDEX work_orders_open ON work_orders (agency_id, status, stage_due_at) WHERE status <> 'closed';
 CREATE INDEX work_orders_created ON work_orders (created_at, agency_id) INCLUDE (source, status, closure, real_name, closed_on_time, callback_at);
+CREATE INDEX work_orders_open_due ON work_orders (stage_due_at) INCLUDE (agency_id) WHERE status <> 'closed';
 CREATE INDEX work_orders_closed ON work_orders (closed_at) WHERE status = 'closed';
 CREATE UNIQUE INDEX work_orders_rating ON work_orders (rating_id) WHERE rating_id IS NOT NULL;
 COMMENT ON TABLE work_orders IS '工单（任务中枢）：差评、办不成事、12345、督办任务 Work orders';

@@ -85,7 +85,7 @@ describe('time limits', () => {
     const closed = await caseRow(t, c.id);
     expect(closed).toMatchObject({ status: 'correction_timeout', closed_reason: '补正超时' });
     expect(closed.completed_at).not.toBeNull();
-    expect(await messagesTo(t, 'liuyang', 'case.correction_timeout')).toHaveLength(1);
+    expect((await messagesTo(t, 'liuyang', 'case.correction_timeout')).filter((m) => m.channel === 'inbox')).toHaveLength(1);
     const v = await staffView(t, 'admin.sun', c.id);
     expect(v.steps.filter((s: any) => s.state === 'pending')).toHaveLength(0);
     expect(v.steps.map((s: any) => s.action)).toContain('correction_timeout');

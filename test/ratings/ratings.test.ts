@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, type TestPlatform } from '../harness.js';
-import { completedCase, endedVisit, rate } from './factories.js';
+import { completedCase, endedVisit, rate, userId } from './factories.js';
 import { FakeCityRatingClient, setCityRatingClient } from '../../src/server/modules/ratings/city-client.js';
 
 let t: TestPlatform;
@@ -16,8 +16,10 @@ describe('case ratings (一事一评)', () => {
     const c = await completedCase(t);
     const inv = (await (await t.as('zhangwei')).get('/api/v1/ratings/invitations')).json().items;
     expect(inv.find((i: { caseId: string }) => i.caseId === c.caseId)).toMatchObject({ kind: 'case', rated: false, itemName: expect.stringContaining('食品经营许可证') });
-    const msgs = await t.db.selectFrom('messages' as never).selectAll().where('template_key' as never, '=', 'rating.invitation' as never).execute();
-    expect(msgs.some((m: Record<string, unknown>) => String(m.body).includes(c.caseNo))).toBe(true);
+    const msgs = (await t.db.selectFrom('messages' as never).selectAll().where('template_key' as never, '=', 'rating.invitation' as never).execute()) as Record<string, unknown>[];
+    const mine = msgs.filter((m) => m.dedupe_key === `rating-invite:case:${c.caseId}`);
+    expect(mine.map((m) => [m.channel, m.user_id])).toEqual([['inbox', await userId(t, 'zhangwei')]]);
+    expect(String(mine[0].body)).toContain('食品经营许可证');
   });
 
   it('only the first rating of a case counts; repeats are kept with their 评价次数 and not counted', async () => {

@@ -5,6 +5,7 @@ import { kioskRoutes } from '../pages/kiosk/routes.tsx';
 import { workbenchRoutes } from '../pages/workbench/routes.tsx';
 import { adminRoutes } from '../pages/admin/routes.tsx';
 import { publicRoutes } from '../pages/public/routes.tsx';
+import { reservedRoutes } from '../pages/reserved/routes.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
 /**
@@ -17,6 +18,7 @@ export const appRoutes: RouteObject[] = [
   ...kioskRoutes, //    /kiosk/*    自助终端 (antd, large)
   ...workbenchRoutes, // /workbench/* 工作台 (antd): 待办、办件、综窗受理、超期、工单
   ...adminRoutes, //    /admin/*     管理后台 (antd): 事项、指南检查、机构、人员、日历、大厅、模板、督查、指标
+  ...reservedRoutes, // (empty now; kept for future reserved paths)
   ...publicRoutes, //   /rate/:windowId 窗口评价器, /cannot-get-done 办不成事 (plain HTML)
   ...portalRoutes, //   /*          PC portal (antd), also the catch-all 404
 ].map((r) => ({ ...r, errorElement: <RouteErrorPage /> }));

@@ -5,6 +5,7 @@ import type { CaseDetail, ItemGuide } from '../api/types.ts';
 import { useAnnounce } from '../a11y/Announcer.tsx';
 import { useSchemaForm } from '../form/useSchemaForm.ts';
 import { useMaterialUploads } from './useMaterialUploads.ts';
+import { fieldTree, leaves } from '../form/fields.ts';
 
 /**
  * The 补正 resubmission: the applicant corrects the fields and replaces the materials the reviewer listed, in one
@@ -12,9 +13,17 @@ import { useMaterialUploads } from './useMaterialUploads.ts';
  */
 export function useCorrection(detail: CaseDetail, guide: ItemGuide, onDone: () => void) {
   const announce = useAnnounce();
-  const items = detail.correction?.items ?? [];
-  const flaggedMaterials = useMemo(() => new Set(items.map((i) => i.materialId).filter(Boolean) as string[]), [items]);
   const schema = detail.formSchema ?? guide.formSchema;
+  // The reviewer names a material or field by its id; the applicant reads its name (材料名称 / 字段标题).
+  const items = useMemo(() => {
+    const fieldLabels = new Map(leaves(fieldTree(schema)).map((f) => [f.path, f.label]));
+    const materialName = (id: string) => detail.materials.find((m) => m.materialId === id)?.name ?? guide.materials.find((m) => m.id === id)?.name;
+    return (detail.correction?.items ?? []).map((i) => {
+      const named = i.materialId ? materialName(i.materialId) : i.field ? fieldLabels.get(String(i.field).replace(/^form\./, '')) : undefined;
+      return { ...i, label: named ?? i.label };
+    });
+  }, [detail.correction, detail.materials, guide.materials, schema]);
+  const flaggedMaterials = useMemo(() => new Set(items.map((i) => i.materialId).filter(Boolean) as string[]), [items]);
   // Fields can be corrected only when the API gives the applicant their submitted form back.
   const editableForm = detail.form !== null;
   const form = useSchemaForm(schema, detail.form ?? {}, { idPrefix: 'c' });

@@ -17,8 +17,10 @@ export interface MaterialInput {
 /**
  * Checks and stores the materials of a draft (or of a 补正 resubmission), one row per guide material with how it
  * was collected: the collection method feeds the exempted-material ratio (indicator #8).
+ * `scope: 'listed'` (补正) replaces only the materials sent; the others stay on file as they were, since the
+ * applicant re-supplies just what the notice asked for (一次性补正).
  */
-export async function saveMaterials(db: Executor, c: CaseRow, item: ItemVersionView, inputs: MaterialInput[], uploaderUserId: string | null) {
+export async function saveMaterials(db: Executor, c: CaseRow, item: ItemVersionView, inputs: MaterialInput[], uploaderUserId: string | null, scope: 'all' | 'listed' = 'all') {
   const guide = new Map(item.materials.map((m) => [m.id, m]));
   const rows = [];
   const seen = new Set<string>();
@@ -37,7 +39,7 @@ export async function saveMaterials(db: Executor, c: CaseRow, item: ItemVersionV
     if (m.method === 'paper_at_window' && c.channel !== 'window') throw new AppError('MATERIAL_INVALID', { field: `${field}.method`, detail: '纸质材料只能在窗口收取' });
     rows.push({ material_id: g.id, name: g.name, method: m.method, upload_ids: files.map((f) => f.uploadId), files: JSON.stringify(files), e_licence_no: m.eLicenceNo ?? null, note: m.note ?? null });
   }
-  await repo.replaceMaterials(db, c.id, rows);
+  await repo.replaceMaterials(db, c.id, rows, scope === 'listed' ? rows.map((r) => r.material_id) : undefined);
 }
 
 async function uploadedFiles(db: Executor, ids: string[], owner: string | null, field: string, name: string): Promise<MaterialFile[]> {

@@ -62,7 +62,24 @@ const calendar = lazy<CalendarContract>('../calendar/service.js', '工作日历'
 const notifications = lazy<NotificationsContract>('../notifications/service.js', '消息通知');
 const materials = lazy<MaterialsContract>('../materials/service.js', '材料');
 
-export const getItemVersion = async (db: Executor, id: string) => (await catalog()).getItemVersion(db, id);
+/**
+ * Item versions are looked up on every submission and action, and building one costs the catalog several queries.
+ * A published or archived version's content never changes (edits make a new version), so its view is kept for
+ * ITEM_CACHE_MS; only its status may change meanwhile (published → archived), which is then seen that much later.
+ * Draft versions are never cached.
+ */
+const ITEM_CACHE_MS = Number(process.env.TONGBAN_ITEM_CACHE_MS ?? 10_000);
+const itemCache = new Map<string, { view: ItemVersionView; until: number }>();
+export async function getItemVersion(db: Executor, id: string): Promise<ItemVersionView> {
+  const hit = itemCache.get(id);
+  if (hit && hit.until > Date.now()) return hit.view;
+  const view = await (await catalog()).getItemVersion(db, id);
+  if (view.status !== 'draft') {
+    if (itemCache.size > 5000) itemCache.clear();
+    itemCache.set(id, { view, until: Date.now() + ITEM_CACHE_MS });
+  }
+  return view;
+}
 export const getCurrentItemVersion = async (db: Executor, idOrKey: string) => (await catalog()).getCurrentItemVersion(db, idOrKey);
 export const addWorkingDays = async (db: Executor, from: string, days: number) => (await calendar()).addWorkingDays(db, from, days);
 export const workingDaysBetween = async (db: Executor, from: string, to: string) => (await calendar()).workingDaysBetween(db, from, to);

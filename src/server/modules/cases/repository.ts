@@ -70,8 +70,12 @@ export const cancelPendingSteps = (db: Executor, caseId: string, at: Date) =>
   db.updateTable('case_steps').set({ state: 'cancelled', ended_at: at }).where('case_id', '=', caseId).where('state', '=', 'pending').execute();
 
 // ── materials ─────────────────────────────────────────────────────────
-export async function replaceMaterials(db: Executor, caseId: string, rows: Omit<Insertable<CaseMaterialsTable>, 'case_id'>[]) {
-  await db.deleteFrom('case_materials').where('case_id', '=', caseId).execute();
+/** Replaces the case's materials: all of them, or only those named in `onlyIds` (a 补正 resubmission). */
+export async function replaceMaterials(db: Executor, caseId: string, rows: Omit<Insertable<CaseMaterialsTable>, 'case_id'>[], onlyIds?: string[]) {
+  if (onlyIds && onlyIds.length === 0) return;
+  let del = db.deleteFrom('case_materials').where('case_id', '=', caseId);
+  if (onlyIds) del = del.where('material_id', 'in', onlyIds);
+  await del.execute();
   if (rows.length) await db.insertInto('case_materials').values(rows.map((r) => ({ ...r, case_id: caseId }))).execute();
 }
 export const findMaterialsOfCase = (db: Executor, caseId: string) => db.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).orderBy('material_id').execute();

@@ -54,7 +54,7 @@ export async function resubmitCorrection(db: Db, actor: Actor, caseId: string, i
     const correction = await repo.findOpenCorrection(tx, c.id);
     if (!correction) throw new AppError('CASE_STATE_CONFLICT', { detail: '没有待补正的通知' });
     const item = await getItemVersion(tx, c.item_version_id);
-    if (input.materials) await saveMaterials(tx, c, item, input.materials, actor.userId);
+    if (input.materials) await saveMaterials(tx, c, item, input.materials, actor.userId, 'listed');
     const formData = input.formData ?? c.form_data;
     validateForm(item.formSchema, formData);
     await requireCompleteMaterials(tx, c, item);

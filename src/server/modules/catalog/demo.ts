@@ -15,6 +15,7 @@ import { detectFormFileType, storeFile } from './service-files.js';
 import { saveHall } from './service-halls.js';
 import { syncChannels } from './service-items.js';
 import { checkContent, writeVersion } from './version-writer.js';
+import { forgetPublishedCatalog } from './read-cache.js';
 
 /**
  * Loads the demo district's items (src/server/demo/data/items/*.json, format in its README) as published versions,
@@ -116,6 +117,7 @@ export async function loadCatalogDemo(ctx: AppContext): Promise<void> {
     });
     ctx.log(`catalog: loaded ${missing.length} demo items from ${file}`);
   }
+  forgetPublishedCatalog(db); // a guide read while the demo loaded must not outlive the load
   await loadDemoHalls(ctx);
 }
 

@@ -37,7 +37,7 @@ const versionColumns = [
   'i.key', 'i.agency_id', 'i.item_type', 'i.level', 'i.basic_code', 'i.implementation_code', 'i.region_code', 'i.code_warnings', 'i.popularity',
 ] as const;
 const versionJoin = (db: Executor) => db.selectFrom('item_versions as v').innerJoin('items as i', 'i.id', 'v.item_id');
-type VersionJoinDb = ReturnType<typeof versionJoin> extends SelectQueryBuilder<infer D, 'v' | 'i', object> ? D : never;
+type VersionJoinDb = ReturnType<typeof versionJoin> extends SelectQueryBuilder<infer D, infer _T, infer _O> ? D : never;
 const versionsWithItem = (db: Executor) => versionJoin(db).select(versionColumns);
 export type VersionRow = Awaited<ReturnType<typeof findVersionById>> & object;
 

@@ -9,6 +9,7 @@ import { requireCatalog } from './policy.js';
 import * as repo from './repository.js';
 import { CHANNELS, type CreateItemBody, type ItemContent, type ItemContentPatch } from './schemas.js';
 import { checkContent, writeVersion } from './version-writer.js';
+import { forgetPublishedCatalog } from './read-cache.js';
 import { contentOf, guideView, loadBundle } from './views.js';
 
 /**
@@ -124,6 +125,8 @@ export async function publishDraft(db: Db, actor: Actor, idOrKey: string, opts: 
     await publish(tx, 'catalog.item_published', { itemId: item.id, key: item.key, versionId: draft.id, version: draft.version, previousVersionId: previous?.id ?? null, agencyId: item.agency_id });
     return draft.id;
   });
+  // After the commit, not inside the transaction: a reader refilling the cache earlier would still see the old version.
+  forgetPublishedCatalog(db);
   return guideView(await loadBundle(db, (await repo.findVersionById(db, result))!));
 }
 

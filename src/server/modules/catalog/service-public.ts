@@ -1,11 +1,12 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
-import { agencyMap, shortAgencyName } from './agencies.js';
+import { agencyMap, shortAgencyName, type AgencyInfo } from './agencies.js';
+import { publishedGuides } from './read-cache.js';
 import { allowsCatalog } from './policy.js';
 import * as repo from './repository.js';
 import type { ItemListQuery } from './schemas.js';
-import { guideView, loadBundle, loadBundles, type VersionBundle } from './views.js';
+import { guideView, loadBundle, loadBundles } from './views.js';
 
 type DueDate = (db: Db, start: Date, limit: { days: number; unit: 'working' | 'natural' }) => Promise<Date>;
 let calendar: Promise<DueDate | null> | null = null;
@@ -16,52 +17,54 @@ function calendarDueDate(): Promise<DueDate | null> {
   return calendar;
 }
 
-export const shanghaiDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+// One formatter for the process: building an Intl.DateTimeFormat costs more than formatting with it.
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+export const shanghaiDay = (d: Date) => SHANGHAI_DAY.format(d);
+
+type Limit = { days: number; unit: 'working' | 'natural' };
 
 /** The date a case applied for now would be due by the committed limit (即办件: today). */
-export async function expectedCompletion(db: Db, b: VersionBundle, now = new Date()): Promise<{ date: string; basis: string } | null> {
-  const r = b.row;
-  if (r.immediate) return { date: shanghaiDay(now), basis: '即办件，当场办结' };
-  const limit = { days: r.committed_limit_days, unit: r.committed_limit_unit };
+export async function expectedCompletion(db: Db, item: { immediate: boolean; committedLimit: Limit }, now = new Date()): Promise<{ date: string; basis: string } | null> {
+  if (item.immediate) return { date: shanghaiDay(now), basis: '即办件，当场办结' };
+  const limit = item.committedLimit;
   const due = await calendarDueDate();
-  const unitText = limit.unit === 'working' ? '个工作日' : '个自然日';
-  if (due) return { date: shanghaiDay(await due(db, now, limit)), basis: `今日申请，承诺${limit.days}${unitText}内办结` };
-  if (limit.unit === 'natural') return { date: shanghaiDay(new Date(now.getTime() + limit.days * 86_400_000)), basis: `今日申请，承诺${limit.days}${unitText}内办结` };
+  const basis = `今日申请，承诺${limit.days}${limit.unit === 'working' ? '个工作日' : '个自然日'}内办结`;
+  if (due) return { date: shanghaiDay(await due(db, now, limit)), basis };
+  if (limit.unit === 'natural') return { date: shanghaiDay(new Date(now.getTime() + limit.days * 86_400_000)), basis };
   return null;
 }
 
-const summaryOf = (b: VersionBundle) => ({
-  id: b.row.item_id,
-  key: b.row.key,
-  versionId: b.row.id,
-  version: b.row.version,
-  name: b.row.name,
-  agencyId: b.row.agency_id,
-  agencyName: b.agencyShortName,
-  kind: b.row.kind,
-  audience: b.row.audience,
-  themes: b.row.themes,
-  lifeEvents: b.row.life_events,
-  channels: b.row.channels,
-  onlineDepth: b.row.online_depth,
-  visits: b.row.visits,
-  immediate: b.row.immediate,
-  haoban: b.row.haoban,
-  kuaiban: b.row.kuaiban,
-  noVisit: b.row.no_visit,
-  committedLimit: { days: b.row.committed_limit_days, unit: b.row.committed_limit_unit },
-  implementationCode: b.row.implementation_code,
-});
+const summaryOf = (row: repo.SummaryRow, agencies: Map<string, AgencyInfo>) => {
+  const agency = agencies.get(row.agency_id);
+  return {
+    id: row.item_id,
+    key: row.key,
+    versionId: row.id,
+    version: row.version,
+    name: row.name,
+    agencyId: row.agency_id,
+    agencyName: agency ? shortAgencyName(agency) : row.agency_id,
+    kind: row.kind,
+    audience: row.audience,
+    themes: row.themes,
+    lifeEvents: row.life_events,
+    channels: row.channels,
+    onlineDepth: row.online_depth,
+    visits: row.visits,
+    immediate: row.immediate,
+    haoban: row.haoban,
+    kuaiban: row.kuaiban,
+    noVisit: row.no_visit,
+    committedLimit: { days: row.committed_limit_days, unit: row.committed_limit_unit },
+    implementationCode: row.implementation_code,
+  };
+};
 export type ItemSummary = ReturnType<typeof summaryOf>;
-export const summariesOf = async (db: Db, rows: repo.VersionRow[]) => (await loadBundlesLight(db, rows)).map(summaryOf);
-// Lists need no materials: agency names are enough, so skip the per-version child queries.
-async function loadBundlesLight(db: Db, rows: repo.VersionRow[]): Promise<VersionBundle[]> {
+/** Lists need no materials: the summary row and the (cached) agency names are enough. */
+export const summariesOf = async (db: Db, rows: repo.SummaryRow[]) => {
   const agencies = await agencyMap(db);
-  return rows.map((row) => {
-    const a = agencies.get(row.agency_id);
-    return { row, situations: [], materials: [], files: new Map(), agencyName: a?.name ?? row.agency_id, agencyShortName: a ? shortAgencyName(a) : row.agency_id, agencyNature: a?.nature ?? '' };
-  });
-}
+  return rows.map((row) => summaryOf(row, agencies));
+};
 
 const splitThemes = (theme?: string) => {
   const parts = (theme ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -72,22 +75,32 @@ const splitThemes = (theme?: string) => {
 export async function listItems(db: Db, q: ItemListQuery) {
   const t = splitThemes(q.theme);
   const filters = { agencyId: q.agencyId, themes: t.themes, audience: q.audience ?? t.audience, lifeEvent: q.lifeEvent, channel: q.channel, kind: q.kind };
-  const rows = await repo.publishedVersions(db, filters).orderBy('i.popularity', 'desc').orderBy('v.name').limit(q.limit).offset(q.offset).execute();
+  const rows = await repo.publishedSummaries(db, filters).orderBy('i.popularity', 'desc').orderBy('v.name').limit(q.limit).offset(q.offset).execute();
   return { items: await summariesOf(db, rows), limit: q.limit, offset: q.offset };
 }
 export { splitThemes };
 
-/** The public guide page: the published version with everything the page shows, and the expected completion date. */
+/**
+ * The public guide page: the published version with everything the page shows, its channel publication, and the
+ * expected completion date. The first two come from the guide cache (read-cache.ts: a few seconds, cleared on
+ * publish); the date is computed per request because it depends on today.
+ */
 export async function getGuide(db: Db, idOrKey: string) {
-  const item = await repo.findItemByIdOrKey(db, idOrKey);
-  if (!item) throw notFound('事项');
-  const row = await repo.findVersionByStatus(db, item.id, 'published');
-  if (!row) throw new AppError('ITEM_NOT_PUBLISHED', { detail: `事项“${item.key}”尚未发布` });
-  const bundle = await loadBundle(db, row);
-  const channels = await repo.findChannels(db, item.id);
+  const guide = await publishedGuides.get(db, idOrKey, () => loadPublishedGuide(db, idOrKey));
+  return { ...guide, expectedCompletion: await expectedCompletion(db, guide) };
+}
+
+async function loadPublishedGuide(db: Db, idOrKey: string) {
+  const row = await repo.findPublishedVersionByItemRef(db, idOrKey);
+  if (!row) {
+    // Only the unhappy path pays for telling an unknown item (404) from an unpublished one (409).
+    const item = await repo.findItemByIdOrKey(db, idOrKey);
+    if (!item) throw notFound('事项');
+    throw new AppError('ITEM_NOT_PUBLISHED', { detail: `事项“${item.key}”尚未发布` });
+  }
+  const [bundle, channels] = await Promise.all([loadBundle(db, row), repo.findChannels(db, row.item_id)]);
   return {
     ...guideView(bundle),
-    expectedCompletion: await expectedCompletion(db, bundle),
     channelPublication: channels.map((c) => ({ channel: c.channel, published: c.published, since: c.published_since, versionId: c.version_id })),
   };
 }
@@ -120,7 +133,7 @@ export async function getVersion(db: Db, actor: Actor, idOrKey: string, n: numbe
 
 /** Tag lists for the portal's navigation, counted over published items. */
 export async function listTags(db: Db, field: 'themes' | 'life_events') {
-  const rows = await repo.publishedVersions(db, {}).execute();
+  const rows = await repo.publishedSummaries(db, {}).execute();
   const counts = new Map<string, number>();
   for (const r of rows) for (const t of r[field]) counts.set(t, (counts.get(t) ?? 0) + 1);
   const audience = new Map<string, number>();
@@ -132,7 +145,7 @@ export async function listTags(db: Db, field: 'themes' | 'life_events') {
 }
 
 export async function listDepartments(db: Db) {
-  const rows = await repo.publishedVersions(db, {}).execute();
+  const rows = await repo.publishedSummaries(db, {}).execute();
   const agencies = await agencyMap(db);
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.agency_id, (counts.get(r.agency_id) ?? 0) + 1);

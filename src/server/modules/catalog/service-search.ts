@@ -2,13 +2,21 @@ import type { Db } from '../../platform/db/database.js';
 import * as repo from './repository.js';
 import type { SearchQuery } from './schemas.js';
 import { highlight, toSearchTerms } from './segment.js';
+import { searchAnswers } from './read-cache.js';
 import { splitThemes, summariesOf } from './service-public.js';
 
 /**
  * Item search in Chinese: the query is segmented like the documents; all words must match first (the last as a
  * prefix, for as-you-type), and only when that finds nothing does any word suffice. Each hit says where it matched.
+ * Answers are the same for every visitor, so popular searches (食品, 营业执照 …) are served from a few-second cache
+ * (read-cache.ts), cleared when an item is published.
  */
-export async function searchItems(db: Db, q: SearchQuery) {
+export function searchItems(db: Db, q: SearchQuery) {
+  const key = JSON.stringify([q.q, q.agencyId ?? null, q.theme ?? null, q.audience ?? null, q.channel ?? null, q.limit]);
+  return searchAnswers.get(db, key, () => runSearch(db, q));
+}
+
+async function runSearch(db: Db, q: SearchQuery) {
   const terms = toSearchTerms(q.q);
   if (!terms) return { query: q.q, mode: 'none' as const, total: 0, items: [] };
   const t = splitThemes(q.theme);

@@ -29,7 +29,7 @@ async function storeRating(tx: Tx, inv: repo.Invitation, r: NewRating, rater: { 
   const comment = r.comment?.trim() || null;
   const rating = await repo.insertRating(tx, {
     invitation_id: inv.id, kind: inv.kind, case_id: inv.case_id, case_no: inv.case_no, visit_id: inv.visit_id, item_id: inv.item_id,
-    item_name: inv.item_name, agency_id: inv.agency_id, hall_id: inv.hall_id, window_id: inv.window_id, staff_user_id: inv.staff_user_id,
+    item_name: inv.item_name, item_kind: inv.item_kind, case_completed_at: inv.kind === 'case' ? inv.occurred_at : null, agency_id: inv.agency_id, hall_id: inv.hall_id, window_id: inv.window_id, staff_user_id: inv.staff_user_id,
     level: r.level, is_bad: cfg.bad_levels.includes(r.level), comment, channel: r.channel, rater_user_id: rater.userId,
     real_name: rater.realName, region_code: cfg.region_code, rating_seq: seq, counted, excluded_reason: counted ? null : 'repeat',
   });

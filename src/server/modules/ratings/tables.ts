@@ -47,6 +47,8 @@ export interface RatingsTable {
   visit_id: string | null;
   item_id: string | null;
   item_name: string | null;
+  item_kind: string | null;
+  case_completed_at: Timestamp | null;
   agency_id: string | null;
   hall_id: string | null;
   window_id: string | null;

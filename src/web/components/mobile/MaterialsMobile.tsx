@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, ProgressBar, Tag } from 'antd-mobile';
+import { Button, ProgressBar, Tag } from 'antd-mobile';
 import type { MaterialUploads } from '../../flows/useMaterialUploads.ts';
 import { useAnnounce } from '../../a11y/Announcer.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -21,7 +21,13 @@ export function MaterialsMobile({ uploads }: { uploads: MaterialUploads }) {
               {m.name} {m.required ? <Tag color="danger">{t('required')}</Tag> : <Tag>{t('optional')}</Tag>}
             </h3>
             <p id={`${id}-h`} className="tb-field-help">{t('uploadHint', { mb: m.maxSizeMb, count: m.count })}</p>
-            {m.exemptable && <Checkbox checked={exempt} onChange={(v) => uploads.setExempt(m.id, v)}>{t('useExemption')}</Checkbox>}
+            {/* A native checkbox: antd-mobile's hides its input (display: none), out of reach of keyboards and screen readers. */}
+            {m.exemptable && (
+              <label style={{ display: 'flex', alignItems: 'center', gap: 8, minHeight: 44 }}>
+                <input type="checkbox" checked={exempt} onChange={(e) => uploads.setExempt(m.id, e.target.checked)} style={{ width: 22, height: 22 }} />
+                {t('useExemption')}
+              </label>
+            )}
             {!exempt && (
               <>
                 <input id={id} className="tb-file-input" type="file" accept="image/jpeg,image/png,application/pdf" aria-describedby={`${id}-h`}

@@ -25,10 +25,12 @@ export function allowedActions(c: StaffCase, def: ProcessDefinition | undefined,
   const node = step && def ? def.definition.nodes.find((n) => n.id === step.nodeId) ?? null : null;
   const actions = new Set<CaseAction>();
   const needsClaim = !!step && !!step.role && !step.assigneeUserId && !step.claimedByUserId;
-  if (step && OPEN.includes(c.status)) {
+  // 送达 happens after 办结: the case is already completed while its delivery task is still open.
+  const delivering = c.status === 'completed' && node?.stage === 'deliver';
+  if (step && (OPEN.includes(c.status) || delivering)) {
     if (needsClaim) actions.add('claim');
     for (const a of STAGE_ACTIONS[node?.stage ?? ''] ?? []) actions.add(a);
-    actions.add('transfer');
+    if (!delivering) actions.add('transfer');
     if (node && (node.kind === 'countersign' || node.kind === 'anysign')) actions.add('add_signer');
   }
   const admin = me.has('dept_admin');

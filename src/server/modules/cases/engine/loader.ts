@@ -37,7 +37,17 @@ export async function loadProcessFiles(db: Executor, dir = PROCESS_DIR) {
 
 /** The definition a case runs on: the pinned version, or the latest when a case starts. */
 export async function loadDefinition(db: Executor, key: string, version?: number | null): Promise<{ def: ProcessDefinition; version: number }> {
+  const pinned = version ? parsed.get(`${key}@${version}`) : undefined;
+  if (pinned) return { def: pinned, version: version! };
   const row = version ? await repo.findDefinition(db, key, version) : await repo.findLatestDefinition(db, key);
   if (!row) throw new AppError('PROCESS_DEFINITION_INVALID', { detail: `流程定义 ${key}${version ? ` 第 ${version} 版` : ''} 不存在` });
-  return { def: parseDefinition(row.definition), version: row.version };
+  let def = parsed.get(`${key}@${row.version}`);
+  if (!def) {
+    def = parseDefinition(row.definition);
+    parsed.set(`${key}@${row.version}`, def);
+  }
+  return { def, version: row.version };
 }
+
+/** A stored version never changes, so each (key, version) is parsed once per process. */
+const parsed = new Map<string, ProcessDefinition>();
