@@ -22,6 +22,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: process.env.TONGBAN_API ?? 'http://localhost:3000', changeOrigin: false } },
+    // Only the server's paths: a bare '/api' prefix would also capture the web's own source files under src/web/api/.
+    proxy: Object.fromEntries(['/api/v1', '/api/docs', '/api/openapi.json', '/api/health', '/oidc'].map((p) => [p, { target: process.env.TONGBAN_API ?? 'http://localhost:3000', changeOrigin: false }])),
   },
 });
