@@ -72,11 +72,12 @@ export const cancelPendingSteps = (db: Executor, caseId: string, at: Date) =>
 // ── materials ─────────────────────────────────────────────────────────
 /** Replaces the case's materials: all of them, or only those named in `onlyIds` (a 补正 resubmission). */
 export async function replaceMaterials(db: Executor, caseId: string, rows: Omit<Insertable<CaseMaterialsTable>, 'case_id'>[], onlyIds?: string[]) {
-  if (onlyIds && onlyIds.length === 0) return;
+  if (onlyIds && onlyIds.length === 0) return [];
   let del = db.deleteFrom('case_materials').where('case_id', '=', caseId);
   if (onlyIds) del = del.where('material_id', 'in', onlyIds);
   await del.execute();
-  if (rows.length) await db.insertInto('case_materials').values(rows.map((r) => ({ ...r, case_id: caseId }))).execute();
+  if (rows.length === 0) return [];
+  return db.insertInto('case_materials').values(rows.map((r) => ({ ...r, case_id: caseId }))).returningAll().execute();
 }
 export const findMaterialsOfCase = (db: Executor, caseId: string) => db.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).orderBy('material_id').execute();
 

@@ -8,7 +8,7 @@ import { loadDefinition } from './engine/loader.js';
 import { publishCaseEvent, publishSteps } from './events.js';
 import { validateForm } from './form.js';
 import { onceByKey } from './idempotency.js';
-import { linkCaseUploads, requireCompleteMaterials, saveMaterials, type MaterialInput } from './materials.js';
+import { linkCaseUploads, requireCompleteMaterials, saveMaterials, type MaterialInput, type MaterialRow } from './materials.js';
 import { agencyRegionCode, getCurrentItemVersion, getItemVersion, notify, type ItemVersionView } from './ports.js';
 import { DEFAULT_REGION_CODE } from './constants.js';
 import * as repo from './repository.js';
@@ -109,10 +109,11 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: { ver
  * Turns a draft into a case: validates the form and the materials against the guide, numbers it, pins the
  * process version and opens the first task, with audit and events in the same transaction.
  */
-async function submitLocked(tx: Tx, actor: Actor, c: CaseRow, item: ItemVersionView, now: Date) {
+async function submitLocked(tx: Tx, actor: Actor, c: CaseRow, item: ItemVersionView, now: Date, saved?: MaterialRow[]) {
   const situation = checkSituation(item, c.situation_code, true);
   validateForm(item.formSchema, c.form_data);
-  await requireCompleteMaterials(tx, c, item);
+  const materials = saved ?? (await repo.findMaterialsOfCase(tx, c.id));
+  requireCompleteMaterials(materials, item);
   const { def, version } = await loadDefinition(tx, item.processKey);
   const region = c.region_code;
   const day = shanghaiDay(now);
@@ -122,12 +123,12 @@ async function submitLocked(tx: Tx, actor: Actor, c: CaseRow, item: ItemVersionV
   const ctx: EngineCtx = { tx, caseRow: submitted, def, item, actor, now, done: [] };
   await activate(ctx, def.nodes[0]);
   await recordAudit(tx, actor, { action: 'case.submit', targetType: 'case', targetId: c.id, agencyId: c.agency_id, detail: { caseNo, channel: c.channel, onBehalf: actor.kind === 'staff' } });
-  await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: await linkCaseUploads(tx, submitted, item) });
+  await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: await linkCaseUploads(tx, submitted, item, materials) });
   await publishSteps(tx, submitted, ctx.done);
   if (submitted.applicant_user_id) {
     await notify(tx, { template: 'case.submitted', userId: submitted.applicant_user_id, vars: { caseNo, itemName: submitted.item_name }, dedupeKey: `case.submitted:${c.id}` });
   }
-  return applicantView(tx, submitted.id);
+  return applicantView(tx, submitted.id, { c: submitted, materials, corrections: [] });
 }
 
 export async function submitDraft(db: Db, actor: Actor, id: string, opts: { idempotencyKey?: string; now?: Date }) {
@@ -144,8 +145,8 @@ export async function submitApplication(db: Db, actor: Actor, input: DraftInput 
   const { idempotencyKey, ...request } = input;
   return onceByKey(db, `case.submit:${actor.userId}`, idempotencyKey, request, async (tx) => {
     const { c, item } = await insertDraft(tx, actor, request);
-    await saveMaterials(tx, c, item, request.materials, actor.userId);
-    return submitLocked(tx, actor, c, item, opts.now ?? new Date());
+    const materials = await saveMaterials(tx, c, item, request.materials, actor.userId);
+    return submitLocked(tx, actor, c, item, opts.now ?? new Date(), materials);
   });
 }
 

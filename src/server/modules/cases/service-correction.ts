@@ -57,8 +57,9 @@ export async function resubmitCorrection(db: Db, actor: Actor, caseId: string, i
     if (input.materials) await saveMaterials(tx, c, item, input.materials, actor.userId, 'listed');
     const formData = input.formData ?? c.form_data;
     validateForm(item.formSchema, formData);
-    await requireCompleteMaterials(tx, c, item);
-    await linkCaseUploads(tx, c, item);
+    const materials = await repo.findMaterialsOfCase(tx, c.id);
+    requireCompleteMaterials(materials, item);
+    await linkCaseUploads(tx, c, item, materials);
     await repo.updateCorrection(tx, correction.id, { resubmitted_at: now });
     await cancelJobs(tx, CORRECTION_QUEUE, `case:${c.id}:correction:`);
     const clock = c.paused_at ? await resumeClock(tx, c, now) : {};
