@@ -1,4 +1,5 @@
-import { durationSeconds, loadTest, percentile, type BenchSuite, type LoadResult } from '../lib.js';
+import autocannon from 'autocannon';
+import { durationSeconds, percentile, type BenchSuite, type LoadResult } from '../lib.js';
 import { publishedGuides, searchAnswers } from '../../src/server/modules/catalog/read-cache.js';
 
 /**
@@ -8,7 +9,7 @@ import { publishedGuides, searchAnswers } from '../../src/server/modules/catalog
  * guide or query) and with the cache off (`*.uncached.*`: every request does the database work, the path of a
  * guide or query nobody asked for in the last seconds).
  * The shared development machine's load swings within seconds (ping alone measured 300 to 7 800 req/s in one run),
- * so ping and target run in alternating one-second rounds: each round's ratio compares like with like, and the
+ * so ping and target run in alternating two-second rounds: each round's ratio compares like with like, and the
  * reported ratio is the median of the rounds' ratios; the values are the means over the rounds.
  */
 const targets = [
@@ -30,13 +31,24 @@ async function withCachesOff<T>(work: () => Promise<T>): Promise<T> {
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** Alternating one-second rounds of the reference and the target (BENCH_DURATION rounds, at least three). */
+const ROUND_SECONDS = 2;
+
+/**
+ * One short load run (autocannon in a worker thread, as bench/lib.ts loadTest). Throughput is the responses received
+ * over the run's length: autocannon's per-second average is unreliable over a run of two seconds.
+ */
+async function round(url: string): Promise<LoadResult> {
+  const r = await autocannon({ url, connections: 20, duration: ROUND_SECONDS, workers: 1 });
+  return { rps: (r['2xx'] + r.non2xx) / ROUND_SECONDS, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+/** Alternating rounds of the reference and the target, BENCH_DURATION seconds of each (at least three rounds). */
 async function pairedRounds(refUrl: string, url: string): Promise<{ ref: LoadResult[]; target: LoadResult[] }> {
   const ref: LoadResult[] = [];
   const target: LoadResult[] = [];
-  for (let i = 0; i < Math.max(3, durationSeconds()); i++) {
-    ref.push(await loadTest(refUrl, { seconds: 1 }));
-    target.push(await loadTest(url, { seconds: 1 }));
+  for (let i = 0; i < Math.max(3, Math.ceil(durationSeconds() / ROUND_SECONDS)); i++) {
+    ref.push(await round(refUrl));
+    target.push(await round(url));
   }
   return { ref, target };
 }

@@ -15,7 +15,9 @@ export async function pageSettled(page: Page): Promise<void> {
 
 /** Runs axe on the page and returns its serious and critical violations, each with the elements concerned. */
 export async function seriousViolations(page: Page, label: string, mode: string): Promise<Finding[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  // @axe-core/playwright types its Page from its own playwright-core copy; the object is the same.
+  const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'];
+  const result = await new AxeBuilder({ page: axePage }).withTags(TAGS).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ page: label, mode, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));

@@ -22,7 +22,7 @@ export interface MaterialInput {
  * `scope: 'listed'` (补正) replaces only the materials sent; the others stay on file as they were, since the
  * applicant re-supplies just what the notice asked for (一次性补正).
  */
-export async function saveMaterials(db: Executor, c: CaseRow, item: ItemVersionView, inputs: MaterialInput[], uploaderUserId: string | null, scope: 'all' | 'listed' = 'all'): Promise<MaterialRow[]> {
+export async function saveMaterials(db: Executor, c: CaseRow, item: ItemVersionView, inputs: MaterialInput[], uploaderUserId: string | null, scope: 'all' | 'listed' | 'new' = 'all'): Promise<MaterialRow[]> {
   const guide = new Map(item.materials.map((m) => [m.id, m]));
   // One look-up for every file of the application, not one per material (a round trip each).
   const uploads = await uploadsById(db, inputs.filter((m) => m.method === 'online_upload').flatMap((m) => m.uploadIds ?? []), uploaderUserId);
@@ -44,6 +44,8 @@ export async function saveMaterials(db: Executor, c: CaseRow, item: ItemVersionV
     rows.push({ material_id: g.id, name: g.name, method: m.method, upload_ids: files.map((f) => f.uploadId), files: JSON.stringify(files), e_licence_no: m.eLicenceNo ?? null, note: m.note ?? null });
   }
   // Returns the rows written (with scope 'listed' only those; the caller reads the rest when it needs them).
+  // 'new': the case was created in this transaction, there is nothing on file to replace.
+  if (scope === 'new') return repo.insertMaterials(db, c.id, rows);
   return repo.replaceMaterials(db, c.id, rows, scope === 'listed' ? rows.map((r) => r.material_id) : undefined);
 }
 

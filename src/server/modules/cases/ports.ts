@@ -101,4 +101,13 @@ export const openUpload = async (db: Executor, id: string) => (await materials()
 export const linkUploadToCase = async (db: Executor, uploadId: string, caseId: string, agencyIds: string[]) => (await materials()).linkUploadToCase(db, uploadId, caseId, agencyIds);
 
 // Identity is a core module (always loaded before cases): its contract is imported directly.
-export const { findPersonByIdCard, getUserBrief, getUserByLogin, staffInRolePool, agencyRegionCode, getEnterprise, liveAuthorization } = identity;
+export const { findPersonByIdCard, getUserBrief, getUserByLogin, staffInRolePool, getEnterprise, liveAuthorization } = identity;
+/** An agency's region code is read on every application and practically never changes: kept for a minute. */
+const regionCache = new Map<string, { code: string | null; until: number }>();
+export async function agencyRegionCode(db: Executor, agencyId: string): Promise<string | null> {
+  const hit = regionCache.get(agencyId);
+  if (hit && hit.until > Date.now()) return hit.code;
+  const code = await identity.agencyRegionCode(db, agencyId);
+  regionCache.set(agencyId, { code, until: Date.now() + 60_000 });
+  return code;
+}

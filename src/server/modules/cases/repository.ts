@@ -79,6 +79,8 @@ export async function replaceMaterials(db: Executor, caseId: string, rows: Omit<
   if (rows.length === 0) return [];
   return db.insertInto('case_materials').values(rows.map((r) => ({ ...r, case_id: caseId }))).returningAll().execute();
 }
+export const insertMaterials = async (db: Executor, caseId: string, rows: Omit<Insertable<CaseMaterialsTable>, 'case_id'>[]) =>
+  rows.length === 0 ? [] : db.insertInto('case_materials').values(rows.map((r) => ({ ...r, case_id: caseId }))).returningAll().execute();
 export const findMaterialsOfCase = (db: Executor, caseId: string) => db.selectFrom('case_materials').selectAll().where('case_id', '=', caseId).orderBy('material_id').execute();
 
 // ── pauses, corrections ───────────────────────────────────────────────

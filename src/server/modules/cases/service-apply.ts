@@ -120,7 +120,8 @@ async function submitLocked(tx: Tx, actor: Actor, c: CaseRow, item: ItemVersionV
   const seq = await repo.nextCaseSeq(tx, region, day);
   const caseNo = `${region}-${day.replace(/-/g, '')}-${String(seq).padStart(6, '0')}`;
   const submitted = await repo.updateCase(tx, c.id, { status: 'submitted', case_no: caseNo, situation_code: situation, process_key: def.key, process_version: version, submitted_at: now, immediate: item.immediate });
-  const ctx: EngineCtx = { tx, caseRow: submitted, def, item, actor, now, done: [] };
+  // A draft has no steps (they start at submission), so the engine counts them here instead of asking the database.
+  const ctx: EngineCtx = { tx, caseRow: submitted, def, item, actor, now, done: [], fresh: { nextSeq: 1, activations: new Map() } };
   await activate(ctx, def.nodes[0]);
   await recordAudit(tx, actor, { action: 'case.submit', targetType: 'case', targetId: c.id, agencyId: c.agency_id, detail: { caseNo, channel: c.channel, onBehalf: actor.kind === 'staff' } });
   await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: await linkCaseUploads(tx, submitted, item, materials) });
@@ -145,7 +146,7 @@ export async function submitApplication(db: Db, actor: Actor, input: DraftInput 
   const { idempotencyKey, ...request } = input;
   return onceByKey(db, `case.submit:${actor.userId}`, idempotencyKey, request, async (tx) => {
     const { c, item } = await insertDraft(tx, actor, request);
-    const materials = await saveMaterials(tx, c, item, request.materials, actor.userId);
+    const materials = await saveMaterials(tx, c, item, request.materials, actor.userId, 'new');
     return submitLocked(tx, actor, c, item, opts.now ?? new Date(), materials);
   });
 }

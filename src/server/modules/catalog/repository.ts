@@ -138,6 +138,14 @@ export const insertFile = (db: Executor, row: Insertable<CatalogFilesTable>) =>
 export const findFile = (db: Executor, id: string) => db.selectFrom('catalog_files').selectAll().where('id', '=', id).executeTakeFirst();
 export const findFilesMeta = (db: Executor, ids: string[]) =>
   ids.length ? db.selectFrom('catalog_files').select(['id', 'file_name', 'mime', 'size']).where('id', 'in', ids).execute() : Promise.resolve([]);
+/** Metadata of the form files the materials of these versions offer: runs alongside findMaterials, not after it. */
+export const findFilesMetaOfVersions = (db: Executor, versionIds: string[]) =>
+  versionIds.length
+    ? db.selectFrom('catalog_files').select(['id', 'file_name', 'mime', 'size'])
+      .where('id', 'in', (eb) => eb.selectFrom('item_materials').select('blank_form_file_id as id').where('version_id', 'in', versionIds).where('blank_form_file_id', 'is not', null)
+        .union(eb.selectFrom('item_materials').select('sample_form_file_id as id').where('version_id', 'in', versionIds).where('sample_form_file_id', 'is not', null)))
+      .execute()
+    : Promise.resolve([]);
 /** A form file is public once a published or archived guide offers it; drafts' files stay with staff. */
 export const fileIsPublic = async (db: Executor, id: string) =>
   !!(await db.selectFrom('item_materials as m').innerJoin('item_versions as v', 'v.id', 'm.version_id').select('m.id')

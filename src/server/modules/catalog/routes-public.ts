@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GuideCheckQuery, IdOrKeyParams, ItemListQuery, SearchQuery, VersionParams } from './schemas.js';
-import { getGuide, getVersion, listDepartments, listItems, listTags, listVersions } from './service-public.js';
+import { getGuideJson, getVersion, listDepartments, listItems, listTags, listVersions } from './service-public.js';
 import { searchItems } from './service-search.js';
 import { listHalls } from './service-halls.js';
 import { checkItemGuide, guideCheckReport } from './service-check.js';
@@ -29,7 +29,9 @@ export const catalogPublicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/catalog/search', { schema: { tags, summary: '事项中文检索（分词、前缀匹配、高亮）', querystring: SearchQuery } }, async (req) => searchItems(db, req.query));
 
-  app.get('/catalog/items/:idOrKey', { schema: { tags, summary: '办事指南（当前发布版本），含预计办结日期', params: IdOrKeyParams } }, async (req) => getGuide(db, req.params.idOrKey));
+  // The guide comes as ready JSON text from the guide cache (service-public.ts getGuideJson).
+  app.get('/catalog/items/:idOrKey', { schema: { tags, summary: '办事指南（当前发布版本），含预计办结日期', params: IdOrKeyParams } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(await getGuideJson(db, req.params.idOrKey)));
 
   app.get('/catalog/items/:idOrKey/versions', { schema: { tags, summary: '事项版本历史（草稿仅对工作人员可见）', params: IdOrKeyParams } }, async (req) => listVersions(db, req.actor, req.params.idOrKey));
 

@@ -83,11 +83,16 @@ export { splitThemes };
 /**
  * The public guide page: the published version with everything the page shows, its channel publication, and the
  * expected completion date. The first two come from the guide cache (read-cache.ts: a few seconds, cleared on
- * publish); the date is computed per request because it depends on today.
+ * publish) already serialised — JSON.stringify of a whole guide was the largest cost left per request; the date is
+ * computed per request because it depends on today, and appended to the cached JSON text.
  */
-export async function getGuide(db: Db, idOrKey: string) {
-  const guide = await publishedGuides.get(db, idOrKey, () => loadPublishedGuide(db, idOrKey));
-  return { ...guide, expectedCompletion: await expectedCompletion(db, guide) };
+export async function getGuideJson(db: Db, idOrKey: string): Promise<string> {
+  const guide = await publishedGuides.get(db, idOrKey, async () => {
+    const view = await loadPublishedGuide(db, idOrKey);
+    return { view, json: JSON.stringify(view) };
+  });
+  const completion = await expectedCompletion(db, guide.view);
+  return `${guide.json.slice(0, -1)},"expectedCompletion":${JSON.stringify(completion)}}`;
 }
 
 async function loadPublishedGuide(db: Db, idOrKey: string) {

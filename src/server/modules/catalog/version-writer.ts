@@ -1,9 +1,8 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { Executor } from '../../platform/db/database.js';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
 import { agencyMap, type AgencyInfo } from './agencies.js';
 import { handlingCodeOf } from './codes.js';
+import { formValidator } from './form-schema.js';
 import * as repo from './repository.js';
 import { Guide, type ItemContent } from './schemas.js';
 import { toTsvectorLiteral } from './segment.js';
@@ -14,9 +13,6 @@ import { toTsvectorLiteral } from './segment.js';
  */
 
 const GUIDE_KEYS = Object.keys(Guide.shape) as (keyof Guide)[];
-// x-ui / x-pii are our own keywords, so strict mode is off; formats (date, email …) are known to the compiler.
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
 const FORM_NAME = /(申请书|申请表|登记表|审批表|备案表|告知承诺书|承诺书|表)$/;
 
 /** Checks what zod cannot: a compilable form schema, unique situations, existing agencies and form files. */
@@ -24,9 +20,9 @@ export async function checkContent(db: Executor, content: Partial<ItemContent>):
   const errors: FieldProblem[] = [];
   if (content.form) {
     try {
-      ajv.compile(content.form);
+      formValidator(content.form); // compiled once per distinct schema, and kept for the forms filled against it
     } catch (e) {
-      errors.push({ field: 'form', message: `申请表 JSON Schema 无效：${(e as Error).message.slice(0, 300)}` });
+      errors.push(...((e as AppError).errors ?? [{ field: 'form', message: String((e as Error).message) }]));
     }
   }
   const seqs = content.situations?.map((s) => s.seq) ?? [];

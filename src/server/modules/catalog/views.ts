@@ -20,9 +20,11 @@ export interface VersionBundle {
 
 export async function loadBundles(db: Executor, rows: VersionRow[]): Promise<VersionBundle[]> {
   const ids = rows.map((r) => r.id);
-  const [situations, materials, agencies] = await Promise.all([repo.findSituations(db, ids), repo.findMaterials(db, ids), agencyMap(db)]);
-  const fileIds = materials.flatMap((m) => [m.blank_form_file_id, m.sample_form_file_id]).filter((x): x is string => !!x);
-  const files = new Map((await repo.findFilesMeta(db, [...new Set(fileIds)])).map((f) => [f.id, f]));
+  // Independent queries, sent together: one round trip of waiting instead of three after the version itself.
+  const [situations, materials, fileRows, agencies] = await Promise.all([
+    repo.findSituations(db, ids), repo.findMaterials(db, ids), repo.findFilesMetaOfVersions(db, ids), agencyMap(db),
+  ]);
+  const files = new Map(fileRows.map((f) => [f.id, f]));
   return rows.map((row) => {
     const agency = agencies.get(row.agency_id);
     return {

@@ -1,56 +1,61 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { caseRatingCoverageLive, ratingLevelsLive, ratingLevelsPerItemLive } from './figures-live.js';
 
 /** A half-open instant range [from, to) and an optional agency filter (null = the whole district). */
 export interface FigureRange { from: Date; to: Date; agencyId: string | null }
 
-const agencyFilter = (column: string, agencyId: string | null) => (agencyId ? sql`AND ${sql.ref(column)} = ${agencyId}` : sql``);
+const DAY = 86_400_000;
+const SHANGHAI = 8 * 3_600_000;
+/**
+ * The range as Shanghai days [fromDay, toDay) when it starts and ends at Shanghai midnight — what the daily summary
+ * tables can answer exactly; null otherwise (the figures are then computed from the rows themselves).
+ */
+export function shanghaiDays(r: FigureRange): { fromDay: string; toDay: string } | null {
+  const aligned = (d: Date) => (d.getTime() + SHANGHAI) % DAY === 0;
+  if (!aligned(r.from) || !aligned(r.to)) return null;
+  const day = (d: Date) => new Date(d.getTime() + SHANGHAI).toISOString().slice(0, 10);
+  return { fromDay: day(r.from), toDay: day(r.to) };
+}
+
+const agencyFilter = (agencyId: string | null) => (agencyId ? sql`AND agency_id = ${agencyId}` : sql``);
 
 /**
  * Per agency: cases completed in the range (查询类 excluded) and how many of them have their counted rating,
  * locally and as acknowledged by the city system (only pushed ratings count in the city's figures).
+ * Read from the daily summary (rating_case_daily_figures), kept exact by triggers on invitations and ratings.
  */
 export async function caseRatingCoverage(db: Executor, r: FigureRange) {
-  // Two index-only scans instead of a join: the counted rating carries its case's completion time and item kind.
-  const [completed, rated] = await Promise.all([
-    sql<{ agency_id: string | null; completed: number }>`
-      SELECT agency_id, count(*)::int AS completed FROM rating_invitations
-      WHERE kind = 'case' AND occurred_at >= ${r.from} AND occurred_at < ${r.to} AND item_kind IS DISTINCT FROM 'query' ${agencyFilter('agency_id', r.agencyId)}
-      GROUP BY agency_id`.execute(db),
-    sql<{ agency_id: string | null; rated: number; rated_pushed: number }>`
-      SELECT agency_id, count(*)::int AS rated, count(*) FILTER (WHERE push_status = 'pushed')::int AS rated_pushed FROM ratings
-      WHERE counted AND kind = 'case' AND case_completed_at >= ${r.from} AND case_completed_at < ${r.to}
-        AND item_kind IS DISTINCT FROM 'query' ${agencyFilter('agency_id', r.agencyId)}
-      GROUP BY agency_id`.execute(db),
-  ]);
-  const ids = new Set([...completed.rows, ...rated.rows].map((x) => x.agency_id));
-  return [...ids].map((agency_id) => {
-    const c = completed.rows.find((x) => x.agency_id === agency_id);
-    const d = rated.rows.find((x) => x.agency_id === agency_id);
-    return { agency_id, completed: c?.completed ?? 0, rated: d?.rated ?? 0, rated_pushed: d?.rated_pushed ?? 0 };
-  });
+  const days = shanghaiDays(r);
+  if (!days) return caseRatingCoverageLive(db, r);
+  const q = await sql<{ agency_id: string | null; completed: number; rated: number; rated_pushed: number }>`
+    SELECT agency_id, sum(completed)::int AS completed, sum(rated)::int AS rated, sum(rated_pushed)::int AS rated_pushed
+    FROM rating_case_daily_figures WHERE day >= ${days.fromDay}::date AND day < ${days.toDay}::date ${agencyFilter(r.agencyId)}
+    GROUP BY agency_id HAVING sum(completed) > 0 OR sum(rated) > 0`.execute(db);
+  return q.rows;
 }
 
 /** Per agency: counted ratings given in the range, bad ones (appeals upheld excluded), real-name bad ones, mean level. */
 export async function ratingLevels(db: Executor, r: FigureRange) {
+  const days = shanghaiDays(r);
+  if (!days) return ratingLevelsLive(db, r);
   const q = await sql<{ agency_id: string | null; counted: number; bad: number; bad_real_name: number; level_sum: number; repeats: number }>`
-    SELECT agency_id,
-           count(*) FILTER (WHERE counted)::int AS counted,
-           count(*) FILTER (WHERE counted AND is_bad AND NOT appeal_upheld)::int AS bad,
-           count(*) FILTER (WHERE counted AND is_bad AND NOT appeal_upheld AND real_name)::int AS bad_real_name,
-           coalesce(sum(level) FILTER (WHERE counted), 0)::int AS level_sum,
-           count(*) FILTER (WHERE NOT counted)::int AS repeats
-    FROM ratings WHERE rated_at >= ${r.from} AND rated_at < ${r.to} ${agencyFilter('agency_id', r.agencyId)}
-    GROUP BY agency_id`.execute(db);
+    SELECT agency_id, sum(counted)::int AS counted, sum(bad)::int AS bad, sum(bad_real_name)::int AS bad_real_name,
+      sum(level_sum)::int AS level_sum, sum(repeats)::int AS repeats
+    FROM rating_daily_figures WHERE day >= ${days.fromDay}::date AND day < ${days.toDay}::date ${agencyFilter(r.agencyId)}
+    GROUP BY agency_id HAVING sum(counted) + sum(repeats) > 0`.execute(db);
   return q.rows;
 }
 
 /** Mean level per item (counted ratings of cases), the most rated items first. */
 export async function ratingLevelsPerItem(db: Executor, r: FigureRange, limit = 50) {
+  const days = shanghaiDays(r);
+  if (!days) return ratingLevelsPerItemLive(db, r, limit);
   const q = await sql<{ item_id: string; item_name: string | null; agency_id: string | null; counted: number; level_sum: number; bad: number }>`
-    SELECT item_id, max(item_name) AS item_name, max(agency_id) AS agency_id, count(*)::int AS counted,
-           sum(level)::int AS level_sum, count(*) FILTER (WHERE is_bad AND NOT appeal_upheld)::int AS bad
-    FROM ratings WHERE counted AND item_id IS NOT NULL AND rated_at >= ${r.from} AND rated_at < ${r.to} ${agencyFilter('agency_id', r.agencyId)}
-    GROUP BY item_id ORDER BY count(*) DESC, item_id LIMIT ${limit}`.execute(db);
+    SELECT item_id, max(item_name) AS item_name, max(agency_id) AS agency_id, sum(counted)::int AS counted,
+      sum(level_sum)::int AS level_sum, sum(bad)::int AS bad
+    FROM rating_daily_figures
+    WHERE counted > 0 AND item_id IS NOT NULL AND day >= ${days.fromDay}::date AND day < ${days.toDay}::date ${agencyFilter(r.agencyId)}
+    GROUP BY item_id ORDER BY sum(counted) DESC, item_id LIMIT ${limit}`.execute(db);
   return q.rows;
 }

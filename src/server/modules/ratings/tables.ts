@@ -72,8 +72,19 @@ export interface RatingsTable {
   rated_at: Generated<Date>;
 }
 
+/** 评价日汇总: per Shanghai day of rating, agency and item; maintained by triggers (migration 0401). */
+export interface RatingDailyFiguresTable {
+  day: string; agency_id: string | null; item_id: string | null; item_name: string | null;
+  counted: number; level_sum: number; bad: number; bad_real_name: number; repeats: number;
+}
+
+/** 办件评价率日汇总: per Shanghai day of completion and agency, 查询类 excluded; maintained by triggers. */
+export interface RatingCaseDailyFiguresTable { day: string; agency_id: string | null; completed: number; rated: number; rated_pushed: number }
+
 declare module '../../platform/db/types.js' {
   interface Database {
+    rating_daily_figures: RatingDailyFiguresTable;
+    rating_case_daily_figures: RatingCaseDailyFiguresTable;
     rating_config: RatingConfigTable;
     rating_invitations: RatingInvitationsTable;
     ratings: RatingsTable;

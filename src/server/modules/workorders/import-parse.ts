@@ -9,6 +9,9 @@ export interface Ticket {
   contactName: string | null; contactPhone: string | null; place: string | null;
 }
 
+/** A valid ticket with its due date (ISO instant), as stored in the import chunks for the import job. */
+export type DueTicket = Ticket & { dueAt: string };
+
 /** Header names accepted in files exported from the 12345 system (Chinese) or written by hand (English). */
 const HEADERS: Record<string, keyof Omit<Ticket, 'row'>> = {
   工单编号: 'ticketNo', ticketno: 'ticketNo', 来电时间: 'calledAt', 受理时间: 'calledAt', calledat: 'calledAt',
@@ -18,27 +21,42 @@ const HEADERS: Record<string, keyof Omit<Ticket, 'row'>> = {
 };
 export const fieldOf = (header: string) => HEADERS[header.trim().replace(/^\uFEFF/, '').toLowerCase()] ?? HEADERS[header.trim()];
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF; a UTF-8 BOM is ignored. */
+const PLAIN = /[^,\r\n"]+/y; // a run of characters with no meaning to CSV
+
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF; a UTF-8 BOM is ignored.
+ * Ordinary text is taken a run at a time (sticky regex, indexOf inside quotes): a 100,000-row 12345 export would
+ * otherwise be walked and concatenated one character at a time.
+ */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
   const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
+  let i = 0;
+  while (i < s.length) {
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
+      const q = s.indexOf('"', i);
+      if (q < 0) throw new Error('引号未闭合');
+      field += s.slice(i, q);
+      if (s[q + 1] === '"') { field += '"'; i = q + 2; } else { quoted = false; i = q + 1; }
+      continue;
+    }
+    const c = s[i];
+    if (c === '"') { if (field === '') quoted = true; else field += c; i++; }
+    else if (c === ',') { row.push(field); field = ''; i++; }
     else if (c === '\n' || c === '\r') {
-      if (c === '\r' && s[i + 1] === '\n') i++;
+      i += c === '\r' && s[i + 1] === '\n' ? 2 : 1;
       row.push(field); field = '';
       if (row.length > 1 || row[0] !== '') rows.push(row);
       row = [];
-    } else field += c;
+    } else {
+      PLAIN.lastIndex = i;
+      PLAIN.test(s);
+      field += s.slice(i, PLAIN.lastIndex);
+      i = PLAIN.lastIndex;
+    }
   }
   if (quoted) throw new Error('引号未闭合');
   if (field !== '' || row.length) { row.push(field); rows.push(row); }

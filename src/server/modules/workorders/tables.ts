@@ -113,8 +113,15 @@ export interface WorkOrderImportChunksTable {
   done: Generated<boolean>;
 }
 
+/** 工单日汇总: per Shanghai day of creation, agency, source, current status; maintained by triggers (migration 0451). */
+export interface WorkOrderDailyFiguresTable {
+  day: string; agency_id: string | null; source: Source; status: Status; appeal_upheld: boolean;
+  orders: number; resolved: number; resolved_on_time: number; real_name: number; real_name_called_back: number;
+}
+
 declare module '../../platform/db/types.js' {
   interface Database {
+    work_order_daily_figures: WorkOrderDailyFiguresTable;
     work_order_rules: WorkOrderRulesTable;
     hotline_category_limits: HotlineCategoryLimitsTable;
     work_orders: WorkOrdersTable;

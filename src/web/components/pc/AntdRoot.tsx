@@ -10,6 +10,8 @@ import { useLang } from '../../i18n/i18n.tsx';
  * (antd sizes are in px, so the <html> class alone would not enlarge them). Used by the portal, the kiosk and,
  * later, the workbench and admin console. `scale` enlarges further for touch screens (kiosk).
  */
+const AA_TAG_TEXT = { green7: '#237804', orange7: '#ad4e00', gold7: '#874d00', volcano7: '#ad2102', cyan7: '#006d75', lime7: '#3f6600', yellow7: '#876800' };
+
 export function useAntdTheme(scale = 1): ThemeConfig {
   const { settings } = useA11y();
   const base = (settings.largeText ? 19 : 15) * scale;
@@ -23,6 +25,10 @@ export function useAntdTheme(scale = 1): ThemeConfig {
       colorTextPlaceholder: settings.highContrast ? '#333333' : '#6b7280',
       colorBorder: settings.highContrast ? '#4d4d4d' : '#c9d1dc',
       colorError: '#b42318',
+      // WCAG AA (4.5:1) for text antd draws lighter by default: descriptions labels, and the coloured tags,
+      // whose text is palette step 7 on step 1; the darker step keeps the hue (axe color-contrast).
+      colorTextTertiary: settings.highContrast ? '#1a1a1a' : '#565e6b',
+      ...AA_TAG_TEXT,
       fontSize: Math.round(base),
       fontSizeLG: Math.round(base * 1.15),
       controlHeight: Math.round((settings.largeText ? 42 : 34) * scale),
@@ -30,6 +36,8 @@ export function useAntdTheme(scale = 1): ThemeConfig {
       borderRadius: 6,
       fontFamily: 'var(--tb-font)',
     },
+    // The empty-table text is drawn in the disabled colour; it is information, so it gets readable contrast.
+    components: { Table: { colorTextDisabled: '#5c6470' } },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { ConfigProvider, NavBar, TabBar } from 'antd-mobile';
+import { ConfigProvider, TabBar } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { AccessBar, SkipLink } from '../../a11y/AccessBar.tsx';
@@ -24,9 +24,15 @@ export default function MobileLayout() {
       <div className="tbm">
         <SkipLink />
         <header className="tbm-header">
-          <NavBar back={isHome ? null : c('back')} onBack={() => navigate(-1)} backIcon={!isHome}>
+          {/* A plain title bar with a real back button: antd-mobile's NavBar wraps it in an unnamed role=button. */}
+          <div className="tbm-navbar">
+            {!isHome && (
+              <button type="button" className="tbm-back" onClick={() => navigate(-1)}>
+                <span aria-hidden="true">‹ </span>{c('back')}
+              </button>
+            )}
             <span className="tbm-title">{c('siteName')}</span>
-          </NavBar>
+          </div>
           <AccessBar compact />
         </header>
         <main id="main" className="tbm-main" tabIndex={-1}>

@@ -23,6 +23,22 @@ export interface EngineCtx {
   done: StepRow[];
   /** Set when the process reached its end node. */
   ended?: boolean;
+  /**
+   * Set for a case created in this transaction: it has no steps yet, so step numbers and node activations are
+   * counted here instead of asked of the database (two round trips per opened task on every submission).
+   */
+  fresh?: { nextSeq: number; activations: Map<string, number> };
+}
+
+async function nextSeq(ctx: EngineCtx): Promise<number> {
+  return ctx.fresh ? ctx.fresh.nextSeq++ : repo.nextStepSeq(ctx.tx, ctx.caseRow.id);
+}
+
+async function nextActivation(ctx: EngineCtx, nodeId: string): Promise<number> {
+  if (!ctx.fresh) return (await repo.lastActivation(ctx.tx, ctx.caseRow.id, nodeId)) + 1;
+  const n = (ctx.fresh.activations.get(nodeId) ?? 0) + 1;
+  ctx.fresh.activations.set(nodeId, n);
+  return n;
 }
 
 export function resolveAgency(agency: string, ctx: EngineCtx): string {
@@ -39,7 +55,7 @@ async function userIdOfLogin(ctx: EngineCtx, login: string): Promise<string> {
 
 async function openTask(ctx: EngineCtx, node: ProcessNode, activation: number, h: { agencyId: string | null; role: string | null; assignee: string | null; branch?: string | null; claimedBy?: string | null }) {
   return repo.insertStep(ctx.tx, {
-    case_id: ctx.caseRow.id, seq: await repo.nextStepSeq(ctx.tx, ctx.caseRow.id), node_id: node.id, node_name: node.name, node_kind: node.kind,
+    case_id: ctx.caseRow.id, seq: await nextSeq(ctx), node_id: node.id, node_name: node.name, node_kind: node.kind,
     activation, branch: h.branch ?? null, agency_id: h.agencyId, role: h.role, assignee_user_id: h.assignee, claimed_by_user_id: h.claimedBy ?? null,
     state: 'pending', action: null, action_label: null, opinion: null, actor_user_id: null, actor_name: null, started_at: ctx.now, ended_at: null,
   });
@@ -54,7 +70,7 @@ async function handlerTask(ctx: EngineCtx, node: ProcessNode, activation: number
 /** Records a finished step of the system or a past act (催办, 转办 …) that is not a task of the flow. */
 export async function logStep(ctx: EngineCtx, node: { id: string; name: string }, action: string, opinion: string | null, actor: Actor = ctx.actor) {
   const step = await repo.insertStep(ctx.tx, {
-    case_id: ctx.caseRow.id, seq: await repo.nextStepSeq(ctx.tx, ctx.caseRow.id), node_id: node.id, node_name: node.name, node_kind: 'log',
+    case_id: ctx.caseRow.id, seq: await nextSeq(ctx), node_id: node.id, node_name: node.name, node_kind: 'log',
     activation: 0, branch: null, agency_id: null, role: null, assignee_user_id: null, claimed_by_user_id: null, state: 'done',
     action, action_label: ACTION_LABELS[action] ?? action, opinion, actor_user_id: actor.userId, actor_name: actor.displayName, started_at: ctx.now, ended_at: ctx.now,
   });
@@ -67,7 +83,7 @@ export async function logStep(ctx: EngineCtx, node: { id: string; name: string }
  * Every entry is a new activation, so tasks of an earlier pass (before a send-back) never mix with the new ones.
  */
 export async function activate(ctx: EngineCtx, node: ProcessNode, opts: { claimedBy?: string | null } = {}): Promise<void> {
-  const activation = (await repo.lastActivation(ctx.tx, ctx.caseRow.id, node.id)) + 1;
+  const activation = await nextActivation(ctx, node.id);
   switch (node.kind) {
     case 'task':
       await handlerTask(ctx, node, activation, node.handler, null, opts.claimedBy);

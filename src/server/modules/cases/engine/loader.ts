@@ -39,6 +39,8 @@ export async function loadProcessFiles(db: Executor, dir = PROCESS_DIR) {
 export async function loadDefinition(db: Executor, key: string, version?: number | null): Promise<{ def: ProcessDefinition; version: number }> {
   const pinned = version ? parsed.get(`${key}@${version}`) : undefined;
   if (pinned) return { def: pinned, version: version! };
+  const latest = version ? undefined : latestByKey.get(key);
+  if (latest && latest.until > Date.now()) return { def: latest.def, version: latest.version };
   const row = version ? await repo.findDefinition(db, key, version) : await repo.findLatestDefinition(db, key);
   if (!row) throw new AppError('PROCESS_DEFINITION_INVALID', { detail: `流程定义 ${key}${version ? ` 第 ${version} 版` : ''} 不存在` });
   let def = parsed.get(`${key}@${row.version}`);
@@ -46,8 +48,17 @@ export async function loadDefinition(db: Executor, key: string, version?: number
     def = parseDefinition(row.definition);
     parsed.set(`${key}@${row.version}`, def);
   }
+  if (!version) latestByKey.set(key, { def, version: row.version, until: Date.now() + LATEST_CACHE_MS });
   return { def, version: row.version };
 }
+
+/**
+ * The latest version of each key, as new cases start on it. New versions appear only when a server (re)loads the
+ * process files, so another server copy may start cases on the previous version for up to LATEST_CACHE_MS; a case
+ * keeps whichever version it started on, so nothing mixes.
+ */
+const LATEST_CACHE_MS = 10_000;
+const latestByKey = new Map<string, { def: ProcessDefinition; version: number; until: number }>();
 
 /** A stored version never changes, so each (key, version) is parsed once per process. */
 const parsed = new Map<string, ProcessDefinition>();
