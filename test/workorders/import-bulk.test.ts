@@ -28,8 +28,8 @@ describe('12345 bulk import', () => {
     const timers = await t.db.selectFrom('jobs').select(['dedupe_key', 'run_at', 'payload']).where('queue', '=', 'workorders.deadline').where('dedupe_key', 'like', `${ids[0]}:%`).execute();
     const o = await t.db.selectFrom('work_orders').select(['stage_due_at', 'contact_due_at']).where('id', '=', ids[0]).executeTakeFirstOrThrow();
     expect(timers.map((j) => j.dedupe_key).sort()).toEqual([`${ids[0]}:1:overdue`, `${ids[0]}:1:warn`]);
-    expect(timers.find((j) => j.dedupe_key.endsWith('overdue'))!.run_at).toEqual(o.stage_due_at);
-    expect(timers.find((j) => j.dedupe_key.endsWith('warn'))!.payload).toEqual({ orderId: ids[0], stageSeq: 1, kind: 'warn' });
+    expect(timers.find((j) => j.dedupe_key!.endsWith('overdue'))!.run_at).toEqual(o.stage_due_at);
+    expect(timers.find((j) => j.dedupe_key!.endsWith('warn'))!.payload).toEqual({ orderId: ids[0], stageSeq: 1, kind: 'warn' });
     expect(o.contact_due_at).not.toBeNull();
 
     await sup.post('/api/v1/workorders/imports/text', { fileName: 'bk.csv', format: 'csv', content });
