@@ -1,37 +1,28 @@
 import type { Db } from '../../platform/db/database.js';
-import { hasRole, type Actor } from '../../platform/auth/actor.js';
+import type { Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { actOnCase, canHandle, pickTask, type ActOptions } from './act.js';
-import { isOwner } from './applicant.js';
+import { actOnCase, type ActOptions } from './act.js';
 import { extendClock, pauseClock, planTimers, resumeClock } from './clock.js';
 import { logStep, type EngineCtx, type StepRow } from './engine/engine.js';
 import { nodeById } from './engine/definition.js';
-import { casesPolicy } from './policy.js';
 import { publishSpecialProcedure } from './events.js';
 import { getUserBrief, notify } from './ports.js';
 import { handlersOf } from './handlers.js';
 import * as repo from './repository.js';
 import { shanghaiDay } from './clock-time.js';
-import { CENTER_AGENCY_ID } from './constants.js';
+import { checkSpecial, checkUrge, claimableTask, heldOrAdminTask, removableSigner, signerNodeTask, withdrawableStep, type CaseState } from './rules.js';
 
 async function openStepOf(ctx: EngineCtx, taskId: string | undefined, allowAdmin: boolean): Promise<StepRow> {
-  const pending = await repo.findPendingSteps(ctx.tx, ctx.caseRow.id);
-  const candidates = taskId ? pending.filter((s) => s.id === taskId) : pending;
-  const mine = candidates.find((s) => canHandle(ctx.actor, s));
-  if (mine) return mine;
-  const admin = allowAdmin && candidates.find((s) => hasRole(ctx.actor, ['dept_admin'], s.agency_id ?? ctx.caseRow.agency_id));
-  if (admin) return admin;
-  if (candidates.length === 0) throw new AppError('CASE_STATE_CONFLICT', { field: 'taskId', detail: '办件当前没有可操作的待办任务' });
-  throw new AppError('FORBIDDEN', { detail: '只有当前环节的处理人或部门管理员可以执行此操作' });
+  return heldOrAdminTask(ctx.actor, ctx.caseRow, await repo.findPendingSteps(ctx.tx, ctx.caseRow.id), taskId, allowAdmin);
 }
+
+/** The case as the rules see it, read in the acting transaction. */
+const stateOf = async (ctx: EngineCtx): Promise<CaseState> => ({ c: ctx.caseRow, def: ctx.def, steps: await repo.findStepsOfCase(ctx.tx, ctx.caseRow.id) });
 
 /** 签收: takes a pool task so that colleagues see it is being handled. */
 export function claimTask(db: Db, actor: Actor, caseId: string, opts: ActOptions) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
-    const pending = await repo.findPendingSteps(ctx.tx, ctx.caseRow.id);
-    const step = pending.find((s) => (!opts.taskId || s.id === opts.taskId) && s.role && !s.assignee_user_id && hasRole(actor, [s.role as never], s.agency_id));
-    if (!step) throw new AppError('FORBIDDEN', { detail: '没有您可以签收的任务' });
-    if (step.claimed_by_user_id && step.claimed_by_user_id !== actor.userId) throw new AppError('TASK_ALREADY_CLAIMED');
+    const step = claimableTask(actor, await repo.findPendingSteps(ctx.tx, ctx.caseRow.id), opts.taskId);
     await repo.updateStep(ctx.tx, step.id, { claimed_by_user_id: actor.userId });
     return { audit: { action: 'case.claim', detail: { taskId: step.id } } };
   });
@@ -58,9 +49,7 @@ export function transferTask(db: Db, actor: Actor, caseId: string, opts: ActOpti
 /** 加签: adds a signer to the open 会签/或签 node; the signer is kept if the node is entered again later. */
 export function addSigner(db: Db, actor: Actor, caseId: string, opts: ActOptions & { userId: string; reason: string }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
-    const step = await openStepOf(ctx, opts.taskId, true);
-    const node = nodeById(ctx.def, step.node_id);
-    if (node.kind !== 'countersign' && node.kind !== 'anysign') throw new AppError('ACTION_NOT_ALLOWED', { detail: '只有会签或或签环节可以加签' });
+    const { step, node } = signerNodeTask(actor, await stateOf(ctx), opts.taskId);
     const u = await getUserBrief(ctx.tx, opts.userId);
     if (!u || u.kind !== 'staff' || !u.active) throw new AppError('VALIDATION_FAILED', { field: 'userId', detail: '加签对象不是有效的工作人员' });
     const siblings = await repo.findStepsOfActivation(ctx.tx, ctx.caseRow.id, node.id, step.activation);
@@ -79,15 +68,7 @@ export function addSigner(db: Db, actor: Actor, caseId: string, opts: ActOptions
 /** 减签: removes a signer who has not signed yet; at least one signer must remain on the node. */
 export function removeSigner(db: Db, actor: Actor, caseId: string, opts: ActOptions & { signerTaskId: string; reason: string }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
-    const pending = await repo.findPendingSteps(ctx.tx, ctx.caseRow.id);
-    const target = pending.find((s) => s.id === opts.signerTaskId);
-    if (!target) throw new AppError('CASE_STATE_CONFLICT', { field: 'signerTaskId', detail: '该签署任务已办理或不存在' });
-    const node = nodeById(ctx.def, target.node_id);
-    if (node.kind !== 'countersign' && node.kind !== 'anysign') throw new AppError('ACTION_NOT_ALLOWED', { detail: '只有会签或或签环节可以减签' });
-    const isSigner = pending.some((s) => s.node_id === node.id && s.activation === target.activation && canHandle(actor, s));
-    if (!isSigner && !hasRole(actor, ['dept_admin'], ctx.caseRow.agency_id)) throw new AppError('FORBIDDEN', { detail: '只有本环节的签署人或部门管理员可以减签' });
-    const openSiblings = pending.filter((s) => s.node_id === node.id && s.activation === target.activation);
-    if (openSiblings.length <= 1) throw new AppError('CASE_STATE_CONFLICT', { detail: '不能移除最后一位未签署的人员，请直接办理或转办' });
+    const { target, node } = removableSigner(actor, await stateOf(ctx), opts.signerTaskId);
     await repo.updateStep(ctx.tx, target.id, { state: 'cancelled', ended_at: ctx.now, opinion: `减签：${opts.reason}` });
     await logStep(ctx, node, 'remove_signer', opts.reason);
     const extra = { ...ctx.caseRow.extra_signers, [node.id]: (ctx.caseRow.extra_signers[node.id] ?? []).filter((id) => id !== target.assignee_user_id) };
@@ -101,13 +82,9 @@ export function removeSigner(db: Db, actor: Actor, caseId: string, opts: ActOpti
  */
 export function withdrawStep(db: Db, actor: Actor, caseId: string, opts: ActOptions & { reason: string }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
-    if (!['in_progress'].includes(ctx.caseRow.status)) throw new AppError('CASE_STATE_CONFLICT', { detail: '办件当前状态不能撤回' });
-    const steps = (await repo.findStepsOfCase(ctx.tx, ctx.caseRow.id)).filter((s) => s.node_kind !== 'log' && s.node_kind !== 'auto' && s.node_kind !== 'end');
-    const last = [...steps].reverse().find((s) => s.state === 'done');
-    if (!last || last.actor_user_id !== actor.userId) throw new AppError('CASE_STATE_CONFLICT', { detail: '只能撤回自己最后办理的环节' });
-    if (!['pass', 'approve', 'deny', 'send_back'].includes(last.action ?? '')) throw new AppError('CASE_STATE_CONFLICT', { detail: `「${last.action_label}」不能撤回` });
-    const after = steps.filter((s) => s.seq > last.seq && s.state === 'pending');
-    if (after.some((s) => s.claimed_by_user_id)) throw new AppError('CASE_STATE_CONFLICT', { detail: '下一环节已签收办理，不能撤回' });
+    const state = await stateOf(ctx);
+    const last = withdrawableStep(actor, state);
+    const steps = state.steps.filter((s) => s.node_kind !== 'log' && s.node_kind !== 'auto' && s.node_kind !== 'end');
     const node = nodeById(ctx.def, last.node_id);
     // Only the actor's own task reopens, in its original activation: the other signatures or branches of a
     // 会签/并联 node stay signed, and the node completes again when this task is done.
@@ -131,11 +108,8 @@ function reopen(s: StepRow) {
 export function urgeCase(db: Db, actor: Actor, caseId: string, opts: ActOptions & { message?: string }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
     const c = ctx.caseRow;
-    // Supervisors and the center admin hold their roles at the center and watch every department (center-wide).
-    const centerWide = hasRole(actor, ['supervisor', 'center_admin'], CENTER_AGENCY_ID);
-    if (!isOwner(actor, c) && !centerWide && !casesPolicy.allows(actor, 'case.urge', c.agency_id)) throw new AppError('FORBIDDEN', { detail: '只有申请人、督查人员或管理员可以催办' });
     const pending = await repo.findPendingSteps(ctx.tx, c.id);
-    if (pending.length === 0) throw new AppError('CASE_STATE_CONFLICT', { detail: '办件当前没有待办环节' });
+    checkUrge(actor, c, pending);
     const users = await handlersOf(ctx.tx, pending);
     const day = shanghaiDay(ctx.now);
     for (const userId of users) await notify(ctx.tx, { template: 'case.urged', userId, vars: { caseNo: c.case_no, itemName: c.item_name, message: opts.message ?? null }, dedupeKey: `case.urged:${c.id}:${userId}:${day}` });
@@ -149,14 +123,12 @@ export function specialProcedure(db: Db, actor: Actor, caseId: string, opts: Act
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
     const c = ctx.caseRow;
     if (opts.kind === 'resume') {
-      if (c.status !== 'suspended') throw new AppError('CASE_STATE_CONFLICT', { detail: '办件未处于特别程序暂停中' });
-      if (!casesPolicy.allows(actor, 'case.special', c.agency_id)) throw new AppError('FORBIDDEN');
+      checkSpecial(actor, { c, def: ctx.def, steps: [] }, 'resume');
       const patch = await resumeClock(ctx.tx, c, ctx.now);
       await logStep(ctx, { id: 'special', name: '特别程序' }, 'resume', opts.reason);
       return { patch: { ...patch, status: 'in_progress' }, audit: { action: 'case.special_resume' }, after: (u) => planTimers(ctx.tx, u) };
     }
-    if (c.status !== 'in_progress' || !c.deadline_at) throw new AppError('CASE_STATE_CONFLICT', { detail: '只有受理后办理中的办件可以启动特别程序' });
-    await openStepOf(ctx, opts.taskId, true);
+    checkSpecial(actor, await stateOf(ctx), opts.kind, opts.taskId);
     if (opts.kind === 'extend') {
       if (!opts.days || opts.days < 1) throw new AppError('VALIDATION_FAILED', { field: 'days', detail: '延长天数须为正整数' });
       const { patch, pauseId } = await extendClock(ctx.tx, c, opts.days, opts.reason, ctx.now, actor.userId);

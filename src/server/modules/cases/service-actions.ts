@@ -8,6 +8,7 @@ import { completeTask, sendBack as engineSendBack, type EngineCtx } from './engi
 import { publishCaseEvent } from './events.js';
 import { notify } from './ports.js';
 import * as repo from './repository.js';
+import { chooseDeliveryTask, completionNeeds } from './rules.js';
 import type { CaseDelivery, CaseResult } from './tables.js';
 
 const tellApplicant = (ctx: EngineCtx, template: string, vars: Record<string, unknown> = {}) =>
@@ -83,9 +84,10 @@ export function decideCase(db: Db, actor: Actor, caseId: string, opts: ActOption
 export function completeCase(db: Db, actor: Actor, caseId: string, opts: ActOptions & { result: CaseResult; outcome?: 'approved' | 'denied'; opinion?: string }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
     const step = await pickTask(ctx, 'complete', opts.taskId);
-    const outcome = ctx.caseRow.outcome ?? opts.outcome;
+    const needs = completionNeeds(ctx.caseRow, ctx.item, opts.outcome);
+    const outcome = needs.outcome;
     if (!outcome) throw new AppError('VALIDATION_FAILED', { field: 'outcome', detail: '该办件尚无决定结果，办结时须注明准予或不予' });
-    if (outcome === 'approved' && ctx.item.kind === 'application' && !opts.result.licenceName) throw new AppError('VALIDATION_FAILED', { field: 'result.licenceName', detail: '准予办结须填写结果证照或文书名称' });
+    if (needs.licenceNameRequired && !opts.result.licenceName) throw new AppError('VALIDATION_FAILED', { field: 'result.licenceName', detail: '准予办结须填写结果证照或文书名称' });
     await completeTask(ctx, step, 'complete', opts.opinion ?? (outcome === 'approved' ? '准予办结' : '不予许可，办结'));
     await cancelTimers(ctx.tx, ctx.caseRow.id);
     return {
@@ -103,11 +105,8 @@ export function completeCase(db: Db, actor: Actor, caseId: string, opts: ActOpti
 /** 送达: self-pickup at the window or express with its tracking number; the process then ends. */
 export function deliverCase(db: Db, actor: Actor, caseId: string, opts: ActOptions & { delivery: CaseDelivery }) {
   return actOnCase(db, actor, caseId, opts, async (ctx) => {
-    if (ctx.caseRow.status !== 'completed') throw new AppError('CASE_STATE_CONFLICT', { detail: '办件办结后才能送达' });
+    const step = chooseDeliveryTask(ctx.actor, { c: ctx.caseRow, def: ctx.def, steps: await repo.findStepsOfCase(ctx.tx, ctx.caseRow.id) }, opts.taskId);
     if (opts.delivery.method === 'express' && !opts.delivery.trackingNo) throw new AppError('VALIDATION_FAILED', { field: 'delivery.trackingNo', detail: '快递送达须填写运单号' });
-    // pickTask checks the "in progress" states; delivery runs after 办结, so it is looked up here.
-    const pending = await repo.findPendingSteps(ctx.tx, ctx.caseRow.id);
-    const step = await pickTask({ ...ctx, caseRow: { ...ctx.caseRow, status: 'in_progress' } }, 'deliver', opts.taskId ?? pending[0]?.id);
     await completeTask(ctx, step, 'deliver', opts.delivery.method === 'express' ? `快递送达：${opts.delivery.carrier ?? ''} ${opts.delivery.trackingNo}` : opts.delivery.method === 'electronic' ? '电子送达' : '窗口自取');
     return {
       patch: { status: 'delivered', delivered_at: ctx.now, delivery: JSON.stringify(opts.delivery) },

@@ -6,7 +6,8 @@ import { getUserByLogin, type ItemVersionView } from '../ports.js';
 import * as repo from '../repository.js';
 import type { CasesTable, CaseStepsTable } from '../tables.js';
 import type { Selectable } from 'kysely';
-import { isHuman, nextNode, nodeById, type Handler, type ProcessDefinition, type ProcessNode } from './definition.js';
+import { sendBackTargetsOf } from '../rules.js';
+import { nextNode, nodeById, type Handler, type ProcessDefinition, type ProcessNode } from './definition.js';
 import { runAutoStep } from './auto.js';
 
 export type CaseRow = Selectable<CasesTable>;
@@ -142,9 +143,7 @@ export async function completeTask(ctx: EngineCtx, step: StepRow, action: string
 
 /** The nodes a case may be sent back to from `nodeId`: earlier human nodes it has actually passed through. */
 export async function sendBackTargets(ctx: EngineCtx, nodeId: string): Promise<ProcessNode[]> {
-  const index = ctx.def.nodes.findIndex((n) => n.id === nodeId);
-  const visited = new Set((await repo.findStepsOfCase(ctx.tx, ctx.caseRow.id)).filter((s) => s.state === 'done' && s.node_kind !== 'log').map((s) => s.node_id));
-  return ctx.def.nodes.slice(0, index).filter((n) => isHuman(n) && visited.has(n.id) && n.stage !== 'accept');
+  return sendBackTargetsOf({ c: ctx.caseRow, def: ctx.def, steps: await repo.findStepsOfCase(ctx.tx, ctx.caseRow.id) }, nodeId);
 }
 
 /**
