@@ -38,3 +38,10 @@ export const ACTION_LABELS: Record<string, string> = {
 
 /** Region code used in case numbers when an agency has none on record (闵行区, the district this deployment serves). */
 export const DEFAULT_REGION_CODE = process.env.TONGBAN_REGION_CODE ?? '310112';
+
+/** URL path of each business action under /api/v1/cases/:id/ (the routes and the staff view's allowedActions use it). */
+export const ACTION_PATHS = {
+  claim: 'claim', accept: 'accept', not_accept: 'not-accept', pass: 'pass', send_back: 'send-back', request_correction: 'corrections',
+  transfer: 'transfer', add_signer: 'signers', remove_signer: 'signers/remove', withdraw: 'withdraw', urge: 'urge', special: 'special-procedure',
+  approve: 'approve', deny: 'deny', complete: 'complete', deliver: 'deliver',
+} as const;

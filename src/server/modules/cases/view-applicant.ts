@@ -3,6 +3,7 @@ import { requireLogin, type Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { STATUS_LABELS } from './act.js';
 import { isOwner } from './applicant.js';
+import { getItemVersion } from './ports.js';
 import * as repo from './repository.js';
 import type { CaseRow } from './engine/engine.js';
 
@@ -20,7 +21,7 @@ type Known = { c: CaseRow; materials: Awaited<ReturnType<typeof repo.findMateria
 export async function applicantView(db: Executor, caseId: string, known?: Known) {
   const c = known?.c ?? (await repo.findCaseById(db, caseId));
   if (!c) throw new AppError('NOT_FOUND', { detail: '办件不存在' });
-  const [steps, corrections, materials] = await Promise.all([repo.findStepsOfCase(db, c.id), known?.corrections ?? repo.findCorrectionsOfCase(db, c.id), known?.materials ?? repo.findMaterialsOfCase(db, c.id)]);
+  const [steps, corrections, materials, item] = await Promise.all([repo.findStepsOfCase(db, c.id), known?.corrections ?? repo.findCorrectionsOfCase(db, c.id), known?.materials ?? repo.findMaterialsOfCase(db, c.id), getItemVersion(db, c.item_version_id)]);
   const open = corrections.find((k) => !k.resubmitted_at && !k.timed_out_at);
   const timeline = [{ at: c.submitted_at, label: '申请已提交', node: '申请', opinion: null as string | null }];
   for (const s of steps) {
@@ -36,6 +37,10 @@ export async function applicantView(db: Executor, caseId: string, known?: Known)
     correction: open ? { id: open.id, notice: open.notice, items: open.items, requestedAt: open.requested_at, dueAt: open.due_at } : null,
     materials: materials.map((m) => ({ materialId: m.material_id, name: m.name, method: m.method })),
     result: c.result, delivery: c.delivery, closedReason: c.closed_reason,
+    // The applicant's own answers, unmasked (they are theirs), and the form they answered: the 补正 flow
+    // shows the schema of this item version, not the current one, and resubmits corrected formData against it.
+    formData: c.form_data,
+    form: { itemId: c.item_id, itemVersionId: c.item_version_id, version: item.version, schemaUrl: `/api/v1/catalog/items/${c.item_id}/versions/${item.version}` },
   };
 }
 

@@ -4,6 +4,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { maskFormData, maskIdCard, maskPhone } from '../../platform/privacy/mask.js';
 import { canHandle, STATUS_LABELS } from './act.js';
+import { loadDefinition } from './engine/loader.js';
+import { allowedActions } from './view-actions.js';
 import { colourOf } from './clock.js';
 import { CENTER_AGENCY_ID } from './constants.js';
 import type { CaseRow } from './engine/engine.js';
@@ -35,6 +37,8 @@ export async function staffCaseView(db: Db, actor: Actor, caseId: string) {
   const [steps, materials, pauses, corrections, visits, item] = await Promise.all([
     repo.findStepsOfCase(db, c.id), repo.findMaterialsOfCase(db, c.id), repo.findPausesOfCase(db, c.id), repo.findCorrectionsOfCase(db, c.id), repo.findVisitsOfCase(db, c.id), getItemVersion(db, c.item_version_id),
   ]);
+  const { def } = await loadDefinition(db, c.process_key!, c.process_version);
+  const { actions, withdrawal } = await allowedActions(db, actor, { c, def, steps }, item);
   const pending = steps.filter((s) => s.state === 'pending');
   const isHandler = pending.some((s) => canHandle(actor, s));
   const pii = piiFields(item.formSchema);
@@ -57,9 +61,11 @@ export async function staffCaseView(db: Db, actor: Actor, caseId: string) {
     times: { submittedAt: c.submitted_at, acceptedAt: c.accepted_at, decidedAt: c.decided_at, completedAt: c.completed_at, deliveredAt: c.delivered_at, pausedAt: c.paused_at },
     deadline: c.deadline_at ? { at: c.deadline_at, warnAt: c.warn_at, colour: colourOf(c) } : null,
     process: { key: c.process_key, version: c.process_version },
-    steps: steps.map((s) => ({ id: s.id, seq: s.seq, nodeId: s.node_id, nodeName: s.node_name, kind: s.node_kind, activation: s.activation, branch: s.branch, agencyId: s.agency_id, role: s.role, assigneeUserId: s.assignee_user_id, claimedByUserId: s.claimed_by_user_id, state: s.state, statusCode: s.state === 'pending' ? 1 : 2, action: s.action, actionLabel: s.action_label, opinion: s.opinion, actorName: s.actor_name, startedAt: s.started_at, endedAt: s.ended_at, mine: s.state === 'pending' && canHandle(actor, s) })),
+    steps: steps.map((s) => ({ id: s.id, seq: s.seq, nodeId: s.node_id, nodeName: s.node_name, kind: s.node_kind, activation: s.activation, branch: s.branch, agencyId: s.agency_id, role: s.role, assigneeUserId: s.assignee_user_id, claimedByUserId: s.claimed_by_user_id, state: s.state, statusCode: s.state === 'pending' ? 1 : 2, action: s.action, actionLabel: s.action_label, opinion: s.opinion, actorUserId: s.actor_user_id, actorName: s.actor_name, startedAt: s.started_at, endedAt: s.ended_at, mine: s.state === 'pending' && canHandle(actor, s) })),
     materials: materials.map((m) => ({ materialId: m.material_id, name: m.name, method: m.method, eLicenceNo: m.e_licence_no, files: m.files, note: m.note })),
     pauses, corrections, visits,
     result: c.result, delivery: c.delivery, closedReason: c.closed_reason, appointmentId: c.appointment_id, parentCaseId: c.parent_case_id,
+    // What the viewer may do now, decided by the same rules the action endpoints run (rules.ts).
+    allowedActions: actions, withdrawal,
   };
 }
