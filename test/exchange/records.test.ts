@@ -150,4 +150,23 @@ describe('pushing to the city platform', () => {
     expect((await (await t.as('zhangwei')).get('/api/v1/exchange/records')).statusCode).toBe(403);
     expect((await (await t.as('admin.sun')).get('/api/v1/exchange/records?state=lost')).statusCode).toBe(400);
   });
+  it('sends the materials with their 收取方式 on the 申报 record and rejects an e-licence material without its 派生件编号 (E104)', async () => {
+    const good = foodCase();
+    const materials = [{ materialId: 'm1', name: '营业执照', method: 'e_licence', eLicenceNo: 'DZ-001', fileCount: 0 }, { materialId: 'm2', name: '经营场所证明', method: 'online_upload', eLicenceNo: null, fileCount: 2 }];
+    await publishEvent(t.db, 'case.accepted', { ...good, acceptedAt: '2026-03-07T01:00:00Z', actorName: '周敏', acceptanceDocNo: `SL-${good.caseNo}` });
+    await publishEvent(t.db, 'case.submitted', { ...good, submittedAt: '2026-03-07T00:30:00Z', materials });
+    const bad = foodCase();
+    await publishEvent(t.db, 'case.submitted', { ...bad, submittedAt: '2026-03-07T00:40:00Z', materials: [{ ...materials[0], eLicenceNo: null }] });
+    await t.drain();
+    const records = await recordsOf(good.caseId);
+    const accept = records.find((r) => r.kind === 'accept')!;
+    const apply = records.find((r) => r.kind === 'apply')!;
+    expect(accept.body).toMatchObject({ acceptStaff: '周敏', acceptDocNo: `SL-${good.caseNo}` });
+    expect(apply).toMatchObject({ kind: 'apply', state: 'acked' });
+    expect((apply.body as any).materials).toEqual([
+      { materialName: '营业执照', collectionMethod: '电子证照引用', eLicenceDerivedNo: 'DZ-001', fileCount: 0 },
+      { materialName: '经营场所证明', collectionMethod: '上传', eLicenceDerivedNo: null, fileCount: 2 },
+    ]);
+    expect((await recordsOf(bad.caseId)).find((r) => r.kind === 'apply')).toMatchObject({ kind: 'apply', state: 'rejected', error_code: 'E104' });
+  });
 });

@@ -1,6 +1,8 @@
 import type { Executor } from '../../platform/db/database.js';
 import { publish } from '../../platform/jobs/events.js';
 import type { CaseRow, StepRow } from './engine/engine.js';
+import type { CaseMaterialsTable } from './tables.js';
+import type { Selectable } from 'kysely';
 
 /** Domain events of cases (docs/contracts.md). Published in the acting transaction: they exist iff the change commits. */
 export const caseRef = (c: CaseRow) => ({
@@ -33,3 +35,16 @@ export async function publishCaseEvent(db: Executor, event: 'case.submitted' | '
 export async function publishSpecialProcedure(db: Executor, c: CaseRow, p: { procedureId: string; kind: 'extension' | 'other'; name: string; reason: string; days: number | null; startedAt: Date; endsAt: Date | null }) {
   await publish(db, 'case.special_procedure', { ...caseRef(c), ...p, startedAt: p.startedAt.toISOString(), endsAt: p.endsAt ? p.endsAt.toISOString() : null });
 }
+
+/**
+ * The case's materials as the exchange reports them (材料数据): name, 收取方式 and, for an e-licence, the
+ * 派生件编号 — the city counts an e-licence material without it as an error (indicator #19).
+ */
+export const materialsPayload = (rows: Pick<Selectable<CaseMaterialsTable>, 'material_id' | 'name' | 'method' | 'e_licence_no' | 'upload_ids'>[]) =>
+  rows.map((m) => ({ materialId: m.material_id, name: m.name, method: m.method, eLicenceNo: m.e_licence_no, fileCount: m.upload_ids.length }));
+
+/**
+ * 受理文书编号 (number of the 受理通知书): `SL-` + the case number, e.g. `SL-310112-20261122-000042`
+ * (docs/case-number.md). A case is accepted at most once, so the number is unique and needs no counter of its own.
+ */
+export const acceptanceDocNo = (caseNo: string) => `SL-${caseNo}`;

@@ -5,7 +5,7 @@ import { actOnCase, pickTask, type ActOptions } from './act.js';
 import { buildArchive } from './archive.js';
 import { cancelTimers, deadlineAtAcceptance, planTimers } from './clock.js';
 import { completeTask, sendBack as engineSendBack, type EngineCtx } from './engine/engine.js';
-import { publishCaseEvent } from './events.js';
+import { acceptanceDocNo, materialsPayload, publishCaseEvent } from './events.js';
 import { notify } from './ports.js';
 import * as repo from './repository.js';
 import { chooseDeliveryTask, completionNeeds } from './rules.js';
@@ -33,7 +33,11 @@ export function acceptCase(db: Db, actor: Actor, caseId: string, opts: ActOption
       audit: { action: 'case.accept', detail: { deadline: deadline.toISOString() } },
       after: async (c) => {
         await planTimers(ctx.tx, c);
-        await publishCaseEvent(ctx.tx, 'case.accepted', c, { deadlineAt: deadline.toISOString(), committedLimit: item.committedLimit, legalLimit: item.legalLimit });
+        const materials = materialsPayload(await repo.findMaterialsOfCase(ctx.tx, c.id));
+        await publishCaseEvent(ctx.tx, 'case.accepted', c, {
+          deadlineAt: deadline.toISOString(), committedLimit: item.committedLimit, legalLimit: item.legalLimit,
+          actorUserId: actor.userId, actorName: actor.displayName, acceptanceDocNo: acceptanceDocNo(c.case_no!), materials,
+        });
       },
     };
   });

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { isOwner, isWindowClerk, resolveApplicant, type OnBehalf } from './applicant.js';
 import { activate, type CaseRow, type EngineCtx } from './engine/engine.js';
 import { loadDefinition } from './engine/loader.js';
-import { publishCaseEvent, publishSteps } from './events.js';
+import { materialsPayload, publishCaseEvent, publishSteps } from './events.js';
 import { validateForm } from './form.js';
 import { onceByKey } from './idempotency.js';
 import { linkCaseUploads, requireCompleteMaterials, saveMaterials, type MaterialInput, type MaterialRow } from './materials.js';
@@ -124,12 +124,12 @@ async function submitLocked(tx: Tx, actor: Actor, c: CaseRow, item: ItemVersionV
   const ctx: EngineCtx = { tx, caseRow: submitted, def, item, actor, now, done: [], fresh: { nextSeq: 1, activations: new Map() } };
   await activate(ctx, def.nodes[0]);
   await recordAudit(tx, actor, { action: 'case.submit', targetType: 'case', targetId: c.id, agencyId: c.agency_id, detail: { caseNo, channel: c.channel, onBehalf: actor.kind === 'staff' } });
-  await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: await linkCaseUploads(tx, submitted, item, materials) });
+  await publishCaseEvent(tx, 'case.submitted', submitted, { materialUploadIds: await linkCaseUploads(tx, submitted, item, materials), materials: materialsPayload(materials) });
   await publishSteps(tx, submitted, ctx.done);
   if (submitted.applicant_user_id) {
     await notify(tx, { template: 'case.submitted', userId: submitted.applicant_user_id, vars: { caseNo, itemName: submitted.item_name }, dedupeKey: `case.submitted:${c.id}` });
   }
-  return applicantView(tx, submitted.id, { c: submitted, materials, corrections: [] });
+  return applicantView(tx, submitted.id, { c: submitted, materials, corrections: [], item });
 }
 
 export async function submitDraft(db: Db, actor: Actor, id: string, opts: { idempotencyKey?: string; now?: Date }) {

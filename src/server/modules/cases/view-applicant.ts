@@ -3,7 +3,7 @@ import { requireLogin, type Actor } from '../../platform/auth/actor.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { STATUS_LABELS } from './act.js';
 import { isOwner } from './applicant.js';
-import { getItemVersion } from './ports.js';
+import { getItemVersion, type ItemVersionView } from './ports.js';
 import * as repo from './repository.js';
 import type { CaseRow } from './engine/engine.js';
 
@@ -15,13 +15,13 @@ const PUBLIC_WORDING: Record<string, string> = {
   approve: '准予许可', deny: '不予许可', complete: '已办结', deliver: '已送达', auto: '系统预审完成', end: '办理结束', deadline_warning: '', overdue: '',
 };
 
-type Known = { c: CaseRow; materials: Awaited<ReturnType<typeof repo.findMaterialsOfCase>>; corrections: Awaited<ReturnType<typeof repo.findCorrectionsOfCase>> };
+type Known = { c: CaseRow; materials: Awaited<ReturnType<typeof repo.findMaterialsOfCase>>; corrections: Awaited<ReturnType<typeof repo.findCorrectionsOfCase>>; item?: ItemVersionView };
 
 /** The applicant's view; a caller that has just written the case passes what it holds instead of reading it back. */
 export async function applicantView(db: Executor, caseId: string, known?: Known) {
   const c = known?.c ?? (await repo.findCaseById(db, caseId));
   if (!c) throw new AppError('NOT_FOUND', { detail: '办件不存在' });
-  const [steps, corrections, materials, item] = await Promise.all([repo.findStepsOfCase(db, c.id), known?.corrections ?? repo.findCorrectionsOfCase(db, c.id), known?.materials ?? repo.findMaterialsOfCase(db, c.id), getItemVersion(db, c.item_version_id)]);
+  const [steps, corrections, materials, item] = await Promise.all([repo.findStepsOfCase(db, c.id), known?.corrections ?? repo.findCorrectionsOfCase(db, c.id), known?.materials ?? repo.findMaterialsOfCase(db, c.id), known?.item ?? getItemVersion(db, c.item_version_id)]);
   const open = corrections.find((k) => !k.resubmitted_at && !k.timed_out_at);
   const timeline = [{ at: c.submitted_at, label: '申请已提交', node: '申请', opinion: null as string | null }];
   for (const s of steps) {

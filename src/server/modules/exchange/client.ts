@@ -49,6 +49,8 @@ export class RecorderClient implements CityPlatformClient {
       if (typeof b.handlingCode !== 'string' || b.handlingCode.length !== 33) return { recordId: r.recordId, ok: false, code: 'E101', message: '业务办理项编码缺失或长度不为33位' };
       if (r.kind === 'accept' && (typeof b.agencyUscc !== 'string' || b.agencyUscc.length !== 18)) return { recordId: r.recordId, ok: false, code: 'E102', message: '受理单位统一社会信用代码缺失' };
       if (typeof b.businessTime !== 'string' || !EXCHANGE_TIME.test(b.businessTime)) return { recordId: r.recordId, ok: false, code: 'E103', message: '业务时间格式应为 YYYYMMDDThhmmss' };
+      // 材料数据: an e-licence material without its 派生件编号 is an error the city counts (indicator #19).
+      if (Array.isArray(b.materials) && b.materials.some((m: any) => m?.collectionMethod === '电子证照引用' && !m?.eLicenceDerivedNo)) return { recordId: r.recordId, ok: false, code: 'E104', message: '收取方式为电子证照引用，但未传电子证照派生件编号' };
       return { recordId: r.recordId, ok: true, code: '0000' };
     });
   }

@@ -79,12 +79,29 @@ export function finishOutcome(p: Payload, licenceNo: string | null): string {
   return licenceNo ? '出证办结' : '办结';
 }
 
+/** 收取方式 of a case material, in the words of the city's 材料数据 (indicator #19, 《对接技术规范》). */
+const COLLECTION_METHODS: Record<string, string> = {
+  online_upload: '上传', paper_at_window: '纸质', e_licence: '电子证照引用', data_check: '数据核验', exempt: '免提交', commitment: '告知承诺',
+};
+
+/**
+ * 材料数据: each material's name, 收取方式 and, for an e-licence, the 派生件编号 (carried by case.submitted and
+ * case.accepted since cases' third slice). Null when the event carries no list (older events), so the field is absent.
+ */
+export function materialsOf(p: Payload): Payload[] | null {
+  if (!Array.isArray(p.materials)) return null;
+  return (p.materials as Payload[]).filter((m) => m && typeof m === 'object').map((m) => {
+    const method = str(m, 'method') ?? '';
+    return { materialName: str(m, 'name'), collectionMethod: COLLECTION_METHODS[method] ?? '其他', eLicenceDerivedNo: str(m, 'eLicenceNo'), fileCount: typeof m.fileCount === 'number' ? m.fileCount : null };
+  });
+}
+
 /** Which record an event produces, and the fields specific to it. */
 type Built = { kind: ExchangeKind; stepCode: string; discriminator: string | null; time: Date | null; fields: Payload };
 const builders: Record<string, (p: Payload) => Built | null> = {
   'case.submitted': (p) => ({
     kind: 'apply', stepCode: 'SB', discriminator: null, time: time(p, 'submittedAt', 'occurredAt'),
-    fields: { applicantType: p.enterpriseId ? '2' : '1', channel: channelCode(str(p, 'channel')), terminalId: str(p, 'terminalId', 'kioskId') },
+    fields: { applicantType: p.enterpriseId ? '2' : '1', channel: channelCode(str(p, 'channel')), terminalId: str(p, 'terminalId', 'kioskId'), ...(materialsOf(p) ? { materials: materialsOf(p) } : {}) },
   }),
   'case.accepted': (p) => ({
     kind: 'accept', stepCode: 'SL', discriminator: null, time: time(p, 'acceptedAt', 'occurredAt'),
