@@ -39,7 +39,7 @@ export async function applyOnPhone(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: '确认提交' })).toBeVisible();
   await expect(page.getByText('劳动合同期满终止')).toBeVisible();
   await page.getByRole('button', { name: '确认提交' }).click();
-  await expect(page.getByText('申请已提交')).toBeVisible();
+  await expect(page.getByText('申请已提交', { exact: true })).toBeVisible();
   return (await page.getByTestId('case-no').innerText()).trim();
 }
 

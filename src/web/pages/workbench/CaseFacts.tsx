@@ -65,6 +65,8 @@ export function FormDataCard({ c, schema, canReveal }: { c: StaffCase; schema: R
 /** 办理过程: every step with who did what and their opinion. */
 export function CaseHistory({ c }: { c: StaffCase }) {
   const t = useT(wbMessages);
+  // A 补正 item names its material by id; staff read the material's name.
+  const refName = (kind: string, ref: string) => (kind === 'material' ? c.materials.find((m) => m.materialId === ref)?.name ?? ref : ref);
   const { lang } = useLang();
   const steps = [...c.steps].sort((a, b) => a.seq - b.seq);
   return (
@@ -86,7 +88,7 @@ export function CaseHistory({ c }: { c: StaffCase }) {
       {c.corrections.length > 0 && (
         <>
           <h3>{t('corrections')}</h3>
-          <ul>{c.corrections.flatMap((k, i) => (k.items ?? []).map((it, j) => <li key={`${i}-${j}`}>{t('correctionItem', { kind: t(`k_${it.kind}` as 'k_other'), ref: it.ref ? `${it.ref} — ` : '', problem: it.problem })}</li>))}</ul>
+          <ul>{c.corrections.flatMap((k, i) => (k.items ?? []).map((it, j) => <li key={`${i}-${j}`}>{t('correctionItem', { kind: t(`k_${it.kind}` as 'k_other'), ref: it.ref ? `${refName(it.kind, it.ref)} — ` : '', problem: it.problem })}</li>))}</ul>
         </>
       )}
     </Card>
