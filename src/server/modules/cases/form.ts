@@ -1,33 +1,8 @@
-import { createRequire } from 'node:module';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { AppError, type FieldProblem } from '../../platform/errors/app-error.js';
-import { sha256Hex } from '../../platform/crypto/digest.js';
-import { checkIdCard, checkUscc } from '../../platform/validation/identifiers.js';
-
-// ajv and ajv-formats are CommonJS; createRequire gives their real constructors under ESM.
-const require = createRequire(import.meta.url);
-const Ajv2020 = require('ajv/dist/2020').default as typeof import('ajv/dist/2020').default;
-const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;
-
-const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
-addFormats(ajv);
-// Identifier formats the guides use: checked by their check digits, not by a pattern alone.
-ajv.addFormat('id-card', { type: 'string', validate: (v: string) => checkIdCard(v).valid });
-ajv.addFormat('uscc', { type: 'string', validate: (v: string) => checkUscc(v).valid });
-ajv.addFormat('mobile', /^1[3-9]\d{9}$/);
-ajv.addKeyword({ keyword: 'x-pii' });
-ajv.addKeyword({ keyword: 'x-ui' });
-
-const compiled = new Map<string, ValidateFunction>();
-function validatorFor(schema: Record<string, unknown>): ValidateFunction {
-  const key = sha256Hex(JSON.stringify(schema));
-  let v = compiled.get(key);
-  if (!v) {
-    v = ajv.compile({ ...schema, $id: undefined });
-    compiled.set(key, v);
-  }
-  return v;
-}
+// One Ajv set-up (formats id-card/uscc/mobile, x-ui/x-pii keywords, bounded compile cache) serves the catalog's
+// form editor and the submissions checked here.
+import { formValidator } from '../catalog/service-contract.js';
 
 function fieldOf(e: ErrorObject): string {
   const parts = e.instancePath.split('/').filter(Boolean);
@@ -62,7 +37,7 @@ function messageOf(e: ErrorObject, title: string | null): string {
 
 /** Validates form data against the item's JSON Schema (2020-12) and throws 422 FORM_INVALID with one problem per field. */
 export function validateForm(schema: Record<string, unknown>, data: unknown): void {
-  const validate = validatorFor(schema);
+  const validate = formValidator(schema);
   if (validate(data)) return;
   const seen = new Set<string>();
   const errors: FieldProblem[] = [];

@@ -3,6 +3,9 @@ import { AppError, notFound } from '../../platform/errors/app-error.js';
 import * as repo from './repository.js';
 import { loadBundle, type VersionBundle } from './views.js';
 
+/** The compiled validator of an item's application form schema, shared with the cases module that checks submissions. */
+export { formValidator } from './form-schema.js';
+
 /** What other modules (cases above all) may know of an item version. See docs/contracts.md. */
 export interface ItemVersionView {
   id: string;
