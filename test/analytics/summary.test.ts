@@ -7,6 +7,7 @@ import * as ratingsLive from '../../src/server/modules/ratings/figures-live.js';
 import * as orders from '../../src/server/modules/workorders/figures.js';
 import * as ordersLive from '../../src/server/modules/workorders/figures-live.js';
 import { FakeCityRatingClient, setCityRatingClient } from '../../src/server/modules/ratings/city-client.js';
+import { shanghaiDays } from '../../src/server/platform/time/shanghai.js';
 
 let t: TestPlatform;
 const city = new FakeCityRatingClient();
@@ -89,7 +90,7 @@ describe('daily summary tables', () => {
     const r = { from, to: new Date(Date.now() + 3_600_000), agencyId: null };
     expect(await orders.ordersBySourceAndStage(t.db, r)).toEqual(await ordersLive.ordersBySourceAndStageLive(t.db, r));
     expect(await ratings.ratingLevels(t.db, r)).toEqual(await ratingsLive.ratingLevelsLive(t.db, r));
-    expect(ratings.shanghaiDays(r)).toBeNull();
-    expect(ratings.shanghaiDays({ from: dayStart('2026-01-01'), to: dayStart('2027-01-01'), agencyId: null })).toEqual({ fromDay: '2026-01-01', toDay: '2027-01-01' });
+    expect(shanghaiDays(r)).toBeNull();
+    expect(shanghaiDays({ from: dayStart('2026-01-01'), to: dayStart('2027-01-01'), agencyId: null })).toEqual({ fromDay: '2026-01-01', toDay: '2027-01-01' });
   });
 });

@@ -1,10 +1,7 @@
 /** Day arithmetic in Asia/Shanghai (UTC+8 all year, no daylight saving), where time limits are counted. */
 const OFFSET_MS = 8 * 3600_000;
 
-/** The Shanghai calendar day of an instant, as 'YYYY-MM-DD'. */
-export function shanghaiDay(d: Date): string {
-  return new Date(d.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
+export { shanghaiDay } from '../../platform/time/shanghai.js';
 
 /** The last millisecond of a Shanghai day: a limit "due on day D" may be met until the end of D. */
 export function endOfShanghaiDay(day: string): Date {

@@ -1,22 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { shanghaiDays, type FigureRange } from '../../platform/time/shanghai.js';
 import { caseRatingCoverageLive, ratingLevelsLive, ratingLevelsPerItemLive } from './figures-live.js';
 
-/** A half-open instant range [from, to) and an optional agency filter (null = the whole district). */
-export interface FigureRange { from: Date; to: Date; agencyId: string | null }
-
-const DAY = 86_400_000;
-const SHANGHAI = 8 * 3_600_000;
-/**
- * The range as Shanghai days [fromDay, toDay) when it starts and ends at Shanghai midnight — what the daily summary
- * tables can answer exactly; null otherwise (the figures are then computed from the rows themselves).
- */
-export function shanghaiDays(r: FigureRange): { fromDay: string; toDay: string } | null {
-  const aligned = (d: Date) => (d.getTime() + SHANGHAI) % DAY === 0;
-  if (!aligned(r.from) || !aligned(r.to)) return null;
-  const day = (d: Date) => new Date(d.getTime() + SHANGHAI).toISOString().slice(0, 10);
-  return { fromDay: day(r.from), toDay: day(r.to) };
-}
+export type { FigureRange };
 
 const agencyFilter = (agencyId: string | null) => (agencyId ? sql`AND agency_id = ${agencyId}` : sql``);
 
